@@ -1,0 +1,49 @@
+using System.CommandLine;
+using VideoTranslation.Cli.Output;
+using VideoTranslation.Client;
+
+namespace VideoTranslation.Cli.Commands;
+
+/// <summary>Runs a client-side command and turns each kind of failure into a clear message and an exit code.</summary>
+internal static class ClientCommand
+{
+    public static async Task<int> RunAsync(
+        ClientOptions options, ParseResult parse, Func<VideoTranslationClient, JobPrinter, Task<int>> action)
+    {
+        var printer = new JobPrinter(parse.GetValue(options.Json));
+        try
+        {
+            var (client, logs) = options.CreateClient(parse);
+            using (logs)
+            using (client)
+            {
+                return await action(client, printer);
+            }
+        }
+        catch (TranslationException ex) when (ex.Job is not null)
+        {
+            printer.Print(ex.Job);
+            return ExitCodes.JobFailed;
+        }
+        catch (TimeoutException ex)
+        {
+            printer.Error(ex.Message);
+            return ExitCodes.Timeout;
+        }
+        catch (TranslationApiException ex)
+        {
+            printer.Error(ex.Message);
+            return ExitCodes.Rejected;
+        }
+        catch (HttpRequestException ex)
+        {
+            printer.Error(ex.Message);
+            return ExitCodes.Unreachable;
+        }
+        catch (ArgumentException ex)
+        {
+            printer.Error(ex.Message);
+            return ExitCodes.Rejected;
+        }
+    }
+}

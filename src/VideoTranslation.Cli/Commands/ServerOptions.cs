@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Globalization;
+using VideoTranslation.Server.Hosting;
+
+namespace VideoTranslation.Cli.Commands;
+
+/// <summary>
+/// Options that configure a server process. Each maps to a configuration key and is applied only when given,
+/// so appsettings.json and <c>VTS_</c> environment variables keep working underneath.
+/// </summary>
+internal sealed class ServerOptions
+{
+    public Option<string> Urls { get; } = new("--urls")
+    {
+        Description = $"Addresses to listen on, ';'-separated [config: urls; default: {VideoTranslationServer.DefaultUrls}]",
+    };
+
+    public Option<string> Data { get; } = new("--data")
+    {
+        Description = "Data directory holding the job database [config: Storage:DataDirectory; default: ~/.local/share/videotranslation]",
+    };
+
+    public Option<int> Workers { get; } = new("--workers")
+    {
+        Description = "Jobs run at once by this process [config: Workers:Concurrency; default: 8]",
+    };
+
+    public Option<bool> NoWorkers { get; } = new("--no-workers")
+    {
+        Description = "Serve the API only; run no jobs in this process [config: Workers:Enabled=false]",
+    };
+
+    public Option<double> LeaseSeconds { get; } = new("--lease-seconds")
+    {
+        Description = "Lease length: a job whose worker died is taken up again after this long [config: Workers:LeaseDuration; default: 30]",
+    };
+
+    public Option<int> MaxAttempts { get; } = new("--max-attempts")
+    {
+        Description = "Attempts before a job is failed for good [config: Workers:MaxAttempts; default: 3]",
+    };
+
+    public Option<double> SimMinSeconds { get; } = new("--sim-min-seconds")
+    {
+        Description = "Simulated engine: shortest job [config: Simulation:MinSeconds; default: 5]",
+    };
+
+    public Option<double> SimMaxSeconds { get; } = new("--sim-max-seconds")
+    {
+        Description = "Simulated engine: longest job [config: Simulation:MaxSeconds; default: 15]",
+    };
+
+    public Option<double> SimErrorRate { get; } = new("--sim-error-rate")
+    {
+        Description = "Simulated engine: probability (0-1) that a job fails [config: Simulation:ErrorRate; default: 0.05]",
+    };
+
+    public Option<double> SimTimeScale { get; } = new("--sim-time-scale")
+    {
+        Description = "Simulated engine: multiplies every duration, e.g. 0.01 [config: Simulation:TimeScale; default: 1]",
+    };
+
+    public Option<string> LogLevel { get; } = LoggingOptions.CreateLevelOption();
+
+    public Option<string> LogFormat { get; } = new Option<string>("--log-format")
+    {
+        Description = "Console log format [config: Logging:Console:FormatterName; default: simple]",
+    }.AcceptOnlyFromAmong("simple", "json", "systemd");
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[]
+                 {
+                     Urls, Data, Workers, NoWorkers, LeaseSeconds, MaxAttempts,
+                     SimMinSeconds, SimMaxSeconds, SimErrorRate, SimTimeScale, LogLevel, LogFormat,
+                 })
+        {
+            command.Add(option);
+        }
+    }
+
+    /// <summary>The configuration keys set on the command line.</summary>
+    public Dictionary<string, string?> ToConfiguration(ParseResult parse)
+    {
+        var settings = new Dictionary<string, string?>();
+        Set(parse, Urls, "urls", settings);
+        Set(parse, Data, "Storage:DataDirectory", settings);
+        Set(parse, Workers, "Workers:Concurrency", settings);
+        if (parse.GetValue(NoWorkers))
+        {
+            settings["Workers:Enabled"] = "false";
+        }
+
+        if (parse.GetResult(LeaseSeconds) is not null)
+        {
+            settings["Workers:LeaseDuration"] = TimeSpan.FromSeconds(parse.GetValue(LeaseSeconds)).ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        Set(parse, MaxAttempts, "Workers:MaxAttempts", settings);
+        Set(parse, SimMinSeconds, "Simulation:MinSeconds", settings);
+        Set(parse, SimMaxSeconds, "Simulation:MaxSeconds", settings);
+        Set(parse, SimErrorRate, "Simulation:ErrorRate", settings);
+        Set(parse, SimTimeScale, "Simulation:TimeScale", settings);
+        Set(parse, LogFormat, "Logging:Console:FormatterName", settings);
+        if (parse.GetValue(LogLevel) is { } level)
+        {
+            LoggingOptions.ApplyLevel(level, settings);
+        }
+
+        return settings;
+    }
+
+    private static void Set<T>(ParseResult parse, Option<T> option, string key, Dictionary<string, string?> settings)
+    {
+        if (parse.GetResult(option) is not null)
+        {
+            settings[key] = Convert.ToString(parse.GetValue(option), CultureInfo.InvariantCulture);
+        }
+    }
+}

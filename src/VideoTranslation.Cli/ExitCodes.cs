@@ -1,0 +1,20 @@
+namespace VideoTranslation.Cli;
+
+/// <summary>Process exit codes, documented in the README so scripts can act on them.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The job completed (or the command did what it was asked).</summary>
+    public const int Success = 0;
+
+    /// <summary>The job ended in error.</summary>
+    public const int JobFailed = 1;
+
+    /// <summary>The job did not finish within the timeout.</summary>
+    public const int Timeout = 2;
+
+    /// <summary>The server could not be reached, even after retries.</summary>
+    public const int Unreachable = 3;
+
+    /// <summary>The server refused the request (bad input, unknown job id, conflicting job id).</summary>
+    public const int Rejected = 4;
+}

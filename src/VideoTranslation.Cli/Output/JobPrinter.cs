@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Spectre.Console;
+using VideoTranslation.Client;
+
+namespace VideoTranslation.Cli.Output;
+
+/// <summary>Prints jobs for people (aligned, coloured where the terminal allows) or as JSON for scripts.</summary>
+internal sealed class JobPrinter(bool json)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    private readonly IAnsiConsole error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    public void Started(string jobId)
+    {
+        if (!json)
+        {
+            error.MarkupLineInterpolated($"[grey]Started job {jobId}; waiting…[/]");
+        }
+    }
+
+    public void Print(TranslationJob job)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(job, JsonOptions));
+            return;
+        }
+
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        grid.AddRow(new Text("job"), new Text(job.JobId));
+        grid.AddRow(new Text("status"), new Markup(StatusMarkup(job.Status)));
+        grid.AddRow(new Text("languages"), new Text($"{job.SourceLanguage} -> {job.TargetLanguage}"));
+        grid.AddRow(new Text("created"), new Text(job.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)));
+        if (job.ErrorMessage is not null)
+        {
+            grid.AddRow(new Text("error"), new Text(job.ErrorMessage, new Style(Color.Red)));
+        }
+
+        AnsiConsole.Write(grid);
+    }
+
+    public void Error(string message) => error.MarkupLineInterpolated($"[red]error:[/] {message}");
+
+    public static string StatusMarkup(TranslationJobStatus status) => status switch
+    {
+        TranslationJobStatus.Completed => "[green]completed[/]",
+        TranslationJobStatus.Error => "[red]error[/]",
+        TranslationJobStatus.Pending => "[yellow]pending[/]",
+        _ => "[grey]unknown[/]",
+    };
+}

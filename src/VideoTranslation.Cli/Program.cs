@@ -1,0 +1,16 @@
+using System.CommandLine;
+using VideoTranslation.Cli.Commands;
+
+var root = new RootCommand("vts: the VideoTranslation service. Run a server, submit translations, wait for them, or see a demo.")
+{
+    ServeCommand.Create(),
+    DemoCommand.Create(),
+    TranslateCommand.Create(),
+    StatusCommand.Create(),
+    WaitCommand.Create(),
+};
+
+// The server's host handles SIGINT/SIGTERM itself and shuts down gracefully (handing running jobs back);
+// System.CommandLine's own handler would kill it after a fixed timeout.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
+return await root.Parse(args).InvokeAsync(invocation);

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace VideoTranslation.Server.Api.Problems;
+
+/// <summary>
+/// Turns the framework's request-binding failures (malformed JSON, wrong content type, oversized body) into
+/// problem details that say what was wrong, with the framework's status code instead of a bare 400.
+/// </summary>
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException badRequest)
+        {
+            return false;
+        }
+
+        var (title, detail) = badRequest switch
+        {
+            { InnerException: JsonException json } => ("The request body is not valid JSON.", $"The JSON body could not be read: {json.Message}"),
+            { StatusCode: StatusCodes.Status413PayloadTooLarge } => ("The request body is too large.", badRequest.Message),
+            { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ("Unsupported content type.", badRequest.Message + " Send the body as application/json."),
+            _ => ("The request is malformed.", badRequest.Message),
+        };
+
+        httpContext.Response.StatusCode = badRequest.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = badRequest.StatusCode, Title = title, Detail = detail },
+        });
+    }
+}

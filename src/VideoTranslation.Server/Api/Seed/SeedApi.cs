@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using VideoTranslation.Domain;
+using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Storage;
+
+namespace VideoTranslation.Server.Api.Seed;
+
+/// <summary>The seed's original API, kept exactly: clients written against the seed README work unchanged.</summary>
+public static class SeedApi
+{
+    /// <summary>A seed request is three short strings; anything near this size is not one.</summary>
+    public const long MaxRequestBodyBytes = 16 * 1024;
+
+    public static IEndpointRouteBuilder MapSeedApi(this IEndpointRouteBuilder endpoints)
+    {
+        var seed = endpoints.MapGroup("").WithTags("Seed API");
+
+        seed.MapPost("/translate", StartTranslationAsync)
+            .WithName("StartTranslation")
+            .WithSummary("Start a translation job (idempotent when job_id is given).")
+            .Accepts<TranslateRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes));
+
+        seed.MapGet("/job/{job_id}", GetJobAsync)
+            .WithName("GetJob")
+            .WithSummary("Get a job's status.");
+
+        return endpoints;
+    }
+
+    internal static async Task<Results<Ok<TranslateResponse>, ProblemHttpResult>> StartTranslationAsync(
+        TranslateRequest? request, IJobRepository jobs, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return ApiProblems.BadRequest(
+                "A JSON body is required, e.g. {\"source_language\": \"en\", \"target_language\": \"es\"}.");
+        }
+
+        if (!request.TryValidate(out var jobId, out var languages, out var errors))
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var result = await jobs.CreateAsync(jobId ?? JobId.New(), languages, cancellationToken);
+        return result switch
+        {
+            CreateJobResult.Conflict conflict => ApiProblems.Conflict(
+                $"Job '{conflict.Job.Id}' already exists for {conflict.Job.Languages.Source} -> {conflict.Job.Languages.Target}. " +
+                "A job id may be sent again only with the same request; use a new id for a different translation."),
+            _ => TypedResults.Ok(TranslateResponse.Started(result.Job.Id.Value)),
+        };
+    }
+
+    internal static async Task<Results<Ok<SeedJobResponse>, ProblemHttpResult>> GetJobAsync(
+        [FromRoute(Name = "job_id")] string jobId, IJobRepository jobs, CancellationToken cancellationToken)
+    {
+        if (!JobId.TryParse(jobId, out var id, out var error))
+        {
+            return ApiProblems.BadRequest($"'{Shorten(jobId)}' is not a valid job id. {error}");
+        }
+
+        var job = await jobs.GetAsync(id, cancellationToken);
+        return job is null
+            ? ApiProblems.NotFound($"No job with id '{id}'.")
+            : TypedResults.Ok(SeedJobResponse.From(job));
+    }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

@@ -1,0 +1,53 @@
+using VideoTranslation.Domain;
+
+namespace VideoTranslation.Server.Api.Seed;
+
+/// <summary>Body of <c>POST /translate</c>. Every field is nullable so a missing one is reported, not a binding failure.</summary>
+public sealed record TranslateRequest(string? JobId, string? SourceLanguage, string? TargetLanguage)
+{
+    /// <summary>Checks the request; on failure <paramref name="errors"/> names each bad field (in the API's snake_case).</summary>
+    public bool TryValidate(out JobId? jobId, out LanguagePair languages, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        jobId = null;
+        languages = default;
+
+        if (JobId is not null)
+        {
+            if (Domain.JobId.TryParse(JobId, out var id, out var idError))
+            {
+                jobId = id;
+            }
+            else
+            {
+                errors["job_id"] = [idError];
+            }
+        }
+
+        var sourceOk = LanguageCode.TryParse(SourceLanguage, out var source, out var sourceError);
+        if (!sourceOk)
+        {
+            errors["source_language"] = [sourceError!];
+        }
+
+        var targetOk = LanguageCode.TryParse(TargetLanguage, out var target, out var targetError);
+        if (!targetOk)
+        {
+            errors["target_language"] = [targetError!];
+        }
+
+        if (sourceOk && targetOk)
+        {
+            if (source == target)
+            {
+                errors["target_language"] = [$"The target language must differ from the source language (both are '{source}')."];
+            }
+            else
+            {
+                languages = new LanguagePair(source, target);
+            }
+        }
+
+        return errors.Count == 0;
+    }
+}

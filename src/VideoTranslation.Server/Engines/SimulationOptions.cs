@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VideoTranslation.Server.Engines;
+
+/// <summary>The simulated engine's behaviour (the seed server's). Bound from the <c>Simulation</c> configuration section.</summary>
+public sealed class SimulationOptions : IValidatableObject
+{
+    public const string SectionName = "Simulation";
+
+    /// <summary>Shortest simulated job, in seconds.</summary>
+    [Range(0, 86_400)]
+    public double MinSeconds { get; set; } = 5;
+
+    /// <summary>Longest simulated job, in seconds.</summary>
+    [Range(0, 86_400)]
+    public double MaxSeconds { get; set; } = 15;
+
+    /// <summary>Probability (0 to 1) that a job ends in <c>error</c>.</summary>
+    [Range(0, 1)]
+    public double ErrorRate { get; set; } = 0.05;
+
+    /// <summary>Multiplies every duration: 0.01 makes a 5-15 s job take 50-150 ms, for tests and benchmarks.</summary>
+    [Range(0, 1000)]
+    public double TimeScale { get; set; } = 1;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxSeconds < MinSeconds)
+        {
+            yield return new ValidationResult(
+                $"Simulation:MaxSeconds ({MaxSeconds}) must not be less than Simulation:MinSeconds ({MinSeconds}).",
+                [nameof(MaxSeconds), nameof(MinSeconds)]);
+        }
+    }
+}

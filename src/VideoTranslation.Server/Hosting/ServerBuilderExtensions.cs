@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpLogging;
+using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Api.Seed;
+using VideoTranslation.Server.Engines;
+using VideoTranslation.Server.Queue;
+using VideoTranslation.Server.Storage;
+using VideoTranslation.Server.Workers;
+
+namespace VideoTranslation.Server.Hosting;
+
+public static class ServerBuilderExtensions
+{
+    /// <summary>Registers everything the server needs: options, the job store and queue, the engine, workers, and API plumbing.</summary>
+    public static IHostApplicationBuilder AddVideoTranslationServer(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SimulationOptions>().BindConfiguration(SimulationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<SqliteJobStore>();
+        services.AddSingleton<IJobRepository>(sp => sp.GetRequiredService<SqliteJobStore>());
+        services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<SqliteJobStore>());
+        services.AddSingleton<ITranslationEngine, SimulatedTranslationEngine>();
+
+        // Order matters: the schema exists before any worker looks for jobs.
+        services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<JobWorkerService>();
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+
+        // Binding failures throw so BadRequestExceptionHandler can say what was wrong (by default only Development does).
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        services.AddHttpLogging(logging =>
+        {
+            logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath |
+                                    HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            logging.CombineLogs = true;
+        });
+
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>The middleware pipeline and every endpoint.</summary>
+    public static WebApplication UseVideoTranslationServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHttpLogging();
+
+        app.MapSeedApi();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}

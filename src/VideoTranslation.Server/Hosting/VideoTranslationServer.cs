@@ -1,0 +1,55 @@
+namespace VideoTranslation.Server.Hosting;
+
+/// <summary>Builds the server application: what <c>vts serve</c> runs and what tests start on a loopback port.</summary>
+public static class VideoTranslationServer
+{
+    /// <summary>Listens on loopback only unless told otherwise; the seed's port.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:8000";
+
+    /// <summary>Prefix of environment variables read as configuration, e.g. <c>VTS_Workers__Concurrency=4</c>.</summary>
+    public const string EnvironmentPrefix = "VTS_";
+
+    private static readonly Dictionary<string, string?> Defaults = new()
+    {
+        ["urls"] = DefaultUrls,
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Information",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging:Console:FormatterName"] = "simple",
+        ["Logging:Console:FormatterOptions:SingleLine"] = "true",
+        ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
+        ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
+        ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
+    };
+
+    /// <summary>
+    /// Creates the application. Configuration, lowest precedence first: built-in defaults, appsettings.json,
+    /// environment variables (plain and <c>VTS_</c>-prefixed), <paramref name="args"/>, then <paramref name="overrides"/>.
+    /// </summary>
+    public static WebApplication Create(
+        string[]? args = null,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [] });
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = Defaults });
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        if (args is { Length: > 0 })
+        {
+            builder.Configuration.AddCommandLine(args);
+        }
+
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.AddVideoTranslationServer();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseVideoTranslationServer();
+        return app;
+    }
+}

@@ -1,0 +1,217 @@
+using Microsoft.Extensions.Options;
+using VideoTranslation.Domain;
+using VideoTranslation.Server.Engines;
+using VideoTranslation.Server.Queue;
+
+namespace VideoTranslation.Server.Workers;
+
+/// <summary>
+/// Runs jobs in this process: <see cref="WorkerOptions.Concurrency"/> slots, each claiming one job at a time
+/// from the queue. An idle slot sleeps until a new job is signalled or until the next job becomes due
+/// (a delayed retry, or a lease of a dead worker expiring), never polling the database on a timer.
+/// </summary>
+internal sealed partial class JobWorkerService(
+    IJobQueue queue,
+    JobSignal signal,
+    ITranslationEngine engine,
+    IOptions<WorkerOptions> options,
+    TimeProvider clock,
+    ILogger<JobWorkerService> logger) : BackgroundService
+{
+    // Identifies this process's leases in the database (and in logs): host, process id, and a nonce.
+    private readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly WorkerOptions settings = options.Value;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.Enabled)
+        {
+            LogDisabled();
+            return Task.CompletedTask;
+        }
+
+        LogStarting(settings.Concurrency, instance);
+        var slots = Enumerable.Range(0, settings.Concurrency).Select(slot => RunSlotAsync($"{instance}/{slot}", stoppingToken));
+        return Task.WhenAll(slots);
+    }
+
+    private async Task RunSlotAsync(string owner, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // Taken before looking, so a job created while we look still wakes us.
+                var wake = signal.Next;
+                var job = await queue.ClaimNextAsync(owner, settings.LeaseDuration, stoppingToken);
+                if (job is null)
+                {
+                    await IdleAsync(wake, stoppingToken);
+                    continue;
+                }
+
+                await RunJobAsync(job, owner, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // The store is unreachable or broken: stay alive and try again; leases keep jobs safe meanwhile.
+                LogQueueError(ex);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private async Task IdleAsync(Task wake, CancellationToken stoppingToken)
+    {
+        var wait = settings.MaxIdleWait;
+        if (await queue.GetNextDueTimeAsync(stoppingToken) is { } due)
+        {
+            // A little slack so we wake just after the job is due, not just before.
+            var untilDue = due - clock.GetUtcNow() + TimeSpan.FromMilliseconds(5);
+            wait = untilDue < wait ? untilDue : wait;
+        }
+
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            await wake.WaitAsync(wait, clock, stoppingToken);
+        }
+        catch (TimeoutException)
+        {
+            // Nothing was signalled; look again.
+        }
+    }
+
+    private async Task RunJobAsync(TranslationJob job, string owner, CancellationToken stoppingToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.Id.Value });
+        LogJobStarted(job.Languages.Source.Value, job.Languages.Target.Value, job.Attempts);
+        var started = clock.GetTimestamp();
+
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var stopHeartbeat = new CancellationTokenSource();
+        var heartbeat = KeepLeaseAsync(job.Id, owner, work, stopHeartbeat.Token);
+        try
+        {
+            await engine.TranslateAsync(job, work.Token);
+            await StopAsync(stopHeartbeat, heartbeat);
+            if (await queue.CompleteAsync(job.Id, owner, CancellationToken.None))
+            {
+                LogJobCompleted(clock.GetElapsedTime(started).TotalSeconds);
+            }
+            else
+            {
+                LogLeaseLostAtEnd();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the job back at once instead of letting its lease run out.
+            await StopAsync(stopHeartbeat, heartbeat);
+            await queue.ReleaseAsync(job.Id, owner, CancellationToken.None);
+            LogJobReleased();
+        }
+        catch (OperationCanceledException) when (work.IsCancellationRequested)
+        {
+            // The heartbeat found the lease gone: another worker owns the job now.
+            await StopAsync(stopHeartbeat, heartbeat);
+            LogLeaseLost();
+        }
+        catch (JobFailedException ex)
+        {
+            await StopAsync(stopHeartbeat, heartbeat);
+            await queue.FailAsync(job.Id, owner, ex.Message, CancellationToken.None);
+            LogJobFailed(ex.Message, clock.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (Exception ex)
+        {
+            await StopAsync(stopHeartbeat, heartbeat);
+            var delay = settings.RetryDelay * Math.Pow(2, Math.Max(0, job.Attempts - 1));
+            await queue.RetryLaterAsync(job.Id, owner, delay, ex.Message, CancellationToken.None);
+            LogJobRetrying(ex, job.Attempts, settings.MaxAttempts, delay.TotalSeconds);
+        }
+    }
+
+    /// <summary>Renews the lease every third of its length; cancels <paramref name="work"/> if the lease is lost.</summary>
+    private async Task KeepLeaseAsync(JobId id, string owner, CancellationTokenSource work, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(settings.HeartbeatInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    if (!await queue.RenewLeaseAsync(id, owner, settings.LeaseDuration, stop))
+                    {
+                        await work.CancelAsync();
+                        return;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One missed heartbeat is survivable: the lease outlasts three intervals.
+                    LogHeartbeatFailed(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource stopHeartbeat, Task heartbeat)
+    {
+        await stopHeartbeat.CancelAsync();
+        await heartbeat;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Workers disabled in this process: it serves the API only")]
+    private partial void LogDisabled();
+
+    [LoggerMessage(LogLevel.Information, "Starting {Concurrency} worker slots as {Instance}")]
+    private partial void LogStarting(int concurrency, string instance);
+
+    [LoggerMessage(LogLevel.Information, "Job started: {Source} -> {Target}, attempt {Attempt}")]
+    private partial void LogJobStarted(string source, string target, int attempt);
+
+    [LoggerMessage(LogLevel.Information, "Job completed in {Seconds:0.00} s")]
+    private partial void LogJobCompleted(double seconds);
+
+    [LoggerMessage(LogLevel.Information, "Job failed after {Seconds:0.00} s: {Error}")]
+    private partial void LogJobFailed(string error, double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "Job hit a transient error on attempt {Attempt} of {MaxAttempts}; retrying in {DelaySeconds:0.0} s")]
+    private partial void LogJobRetrying(Exception exception, int attempt, int maxAttempts, double delaySeconds);
+
+    [LoggerMessage(LogLevel.Information, "Job handed back to the queue: this process is shutting down")]
+    private partial void LogJobReleased();
+
+    [LoggerMessage(LogLevel.Warning, "Lost the job's lease (it expired and another worker took the job); stopped working on it")]
+    private partial void LogLeaseLost();
+
+    [LoggerMessage(LogLevel.Warning, "Finished the job but no longer held its lease; the result was discarded")]
+    private partial void LogLeaseLostAtEnd();
+
+    [LoggerMessage(LogLevel.Warning, "Could not renew the job's lease; trying again at the next heartbeat")]
+    private partial void LogHeartbeatFailed(Exception exception);
+
+    [LoggerMessage(LogLevel.Error, "Worker could not reach the job queue; retrying in 1 s")]
+    private partial void LogQueueError(Exception exception);
+}
