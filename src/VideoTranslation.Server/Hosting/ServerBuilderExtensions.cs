@@ -17,6 +17,9 @@ public static class ServerBuilderExtensions
     {
         var services = builder.Services;
 
+        // Trace ids in log scopes match the trace_id in problem details; span and parent ids are noise here.
+        builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId);
+
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SimulationOptions>().BindConfiguration(SimulationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -40,7 +43,7 @@ public static class ServerBuilderExtensions
 
         // Binding failures throw so BadRequestExceptionHandler can say what was wrong (by default only Development does).
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailDefaults.Apply);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
 
         services.AddHttpLogging(logging =>

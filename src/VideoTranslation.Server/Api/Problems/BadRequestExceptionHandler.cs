@@ -17,11 +17,11 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return false;
         }
 
-        var (title, detail) = badRequest switch
+        (string? Title, string? Detail) described = badRequest switch
         {
-            { InnerException: JsonException json } => ("The request body is not valid JSON.", $"The JSON body could not be read: {json.Message}"),
-            { StatusCode: StatusCodes.Status413PayloadTooLarge } => ("The request body is too large.", badRequest.Message),
-            { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ("Unsupported content type.", badRequest.Message + " Send the body as application/json."),
+            { InnerException: JsonException json } => ("The request body is not the expected JSON.", $"The JSON body could not be read: {json.Message}"),
+            // ProblemDetailDefaults words these the same way whether the framework threw or just set the status.
+            { StatusCode: StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType } => (null, null),
             _ => ("The request is malformed.", badRequest.Message),
         };
 
@@ -30,7 +30,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = badRequest.StatusCode, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = badRequest.StatusCode, Title = described.Title, Detail = described.Detail },
         });
     }
 }

@@ -1,0 +1,246 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using VideoTranslation.Domain;
+using VideoTranslation.IntegrationTests.Infrastructure;
+using VideoTranslation.Server.Queue;
+using VideoTranslation.Server.Storage;
+using VideoTranslation.Server.Workers;
+
+namespace VideoTranslation.IntegrationTests.Queue;
+
+/// <summary>The lease queue on a real SQLite file, with a fake clock so leases expire without waiting.</summary>
+public sealed class SqliteJobStoreTests : IDisposable
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly LanguagePair EnEs = new(LanguageCode.Parse("en"), LanguageCode.Parse("es"));
+    private static readonly LanguagePair EnFr = new(LanguageCode.Parse("en"), LanguageCode.Parse("fr"));
+
+    private readonly TempDirectory data = new();
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly JobSignal signal = new();
+    private readonly SqliteJobStore store;
+
+    public SqliteJobStoreTests() => store = CreateStore(maxAttempts: 3);
+
+    public void Dispose()
+    {
+        store.Dispose();
+        SqliteConnection.ClearAllPools();
+        data.Dispose();
+    }
+
+    [Fact]
+    public async Task Claims_jobs_oldest_first_and_each_only_once()
+    {
+        var first = await CreateAsync("first");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var second = await CreateAsync("second");
+
+        Assert.Equal(first, (await store.ClaimNextAsync("w1", Lease, default))!.Id);
+        Assert.Equal(second, (await store.ClaimNextAsync("w2", Lease, default))!.Id);
+        Assert.Null(await store.ClaimNextAsync("w3", Lease, default));
+    }
+
+    [Fact]
+    public async Task A_claimed_job_is_running_with_one_attempt_and_shows_as_pending()
+    {
+        var id = await CreateAsync("job");
+        var claimed = await store.ClaimNextAsync("w1", Lease, default);
+
+        Assert.Equal(JobState.Running, claimed!.State);
+        Assert.Equal(1, claimed.Attempts);
+        Assert.Equal(JobStatus.Pending, (await store.GetAsync(id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task An_expired_lease_is_claimed_again_and_the_old_owner_can_no_longer_finish()
+    {
+        var id = await CreateAsync("job");
+        await store.ClaimNextAsync("dead-worker", Lease, default);
+
+        clock.Advance(Lease - TimeSpan.FromSeconds(1));
+        Assert.Null(await store.ClaimNextAsync("w2", Lease, default));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var reclaimed = await store.ClaimNextAsync("w2", Lease, default);
+        Assert.Equal(id, reclaimed!.Id);
+        Assert.Equal(2, reclaimed.Attempts);
+
+        Assert.False(await store.CompleteAsync(id, "dead-worker", default));
+        Assert.False(await store.RenewLeaseAsync(id, "dead-worker", Lease, default));
+        Assert.True(await store.CompleteAsync(id, "w2", default));
+        Assert.Equal(JobStatus.Completed, (await store.GetAsync(id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task Renewing_the_lease_keeps_the_job_from_other_workers()
+    {
+        await CreateAsync("job");
+        var id = (await store.ClaimNextAsync("w1", Lease, default))!.Id;
+
+        for (var beat = 0; beat < 5; beat++)
+        {
+            clock.Advance(Lease / 2);
+            Assert.True(await store.RenewLeaseAsync(id, "w1", Lease, default));
+            Assert.Null(await store.ClaimNextAsync("w2", Lease, default));
+        }
+    }
+
+    [Fact]
+    public async Task A_job_whose_workers_keep_dying_fails_after_max_attempts()
+    {
+        using var capped = CreateStore(maxAttempts: 2);
+        var id = await CreateAsync("job", capped);
+
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            Assert.Equal(attempt, (await capped.ClaimNextAsync($"w{attempt}", Lease, default))!.Attempts);
+            clock.Advance(Lease);
+        }
+
+        Assert.Null(await capped.ClaimNextAsync("w3", Lease, default));
+        var job = await capped.GetAsync(id, default);
+        Assert.Equal(JobStatus.Error, job!.Status);
+        Assert.Contains("abandoned after 2 attempts", job.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_transient_failure_is_retried_after_the_delay_then_given_up()
+    {
+        using var capped = CreateStore(maxAttempts: 2);
+        var id = await CreateAsync("job", capped);
+
+        await capped.ClaimNextAsync("w1", Lease, default);
+        Assert.True(await capped.RetryLaterAsync(id, "w1", TimeSpan.FromSeconds(10), "disk full", default));
+        Assert.Equal(JobStatus.Pending, (await capped.GetAsync(id, default))!.Status);
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(10), await capped.GetNextDueTimeAsync(default));
+
+        clock.Advance(TimeSpan.FromSeconds(9));
+        Assert.Null(await capped.ClaimNextAsync("w2", Lease, default));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.NotNull(await capped.ClaimNextAsync("w2", Lease, default));
+
+        Assert.True(await capped.RetryLaterAsync(id, "w2", TimeSpan.FromSeconds(10), "disk full", default));
+        var job = await capped.GetAsync(id, default);
+        Assert.Equal(JobStatus.Error, job!.Status);
+        Assert.Equal("Gave up after 2 attempts: disk full", job.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Releasing_on_shutdown_does_not_count_the_attempt_and_makes_the_job_due_at_once()
+    {
+        var id = await CreateAsync("job");
+        await store.ClaimNextAsync("w1", Lease, default);
+        Assert.True(await store.ReleaseAsync(id, "w1", default));
+
+        var again = await store.ClaimNextAsync("w2", Lease, default);
+        Assert.Equal(1, again!.Attempts);
+    }
+
+    [Fact]
+    public async Task Failing_records_the_message_and_finishes_the_job()
+    {
+        var id = await CreateAsync("job");
+        await store.ClaimNextAsync("w1", Lease, default);
+        Assert.True(await store.FailAsync(id, "w1", "Unsupported codec", default));
+
+        var job = await store.GetAsync(id, default);
+        Assert.Equal(JobStatus.Error, job!.Status);
+        Assert.Equal("Unsupported codec", job.ErrorMessage);
+        Assert.NotNull(job.CompletedAt);
+        Assert.Null(await store.GetNextDueTimeAsync(default));
+    }
+
+    [Fact]
+    public async Task Next_due_time_is_the_earliest_lease_expiry_or_queued_job()
+    {
+        Assert.Null(await store.GetNextDueTimeAsync(default));
+        await CreateAsync("a");
+        var now = clock.GetUtcNow();
+        Assert.Equal(now, await store.GetNextDueTimeAsync(default));
+
+        await store.ClaimNextAsync("w1", Lease, default);
+        Assert.Equal(now + Lease, await store.GetNextDueTimeAsync(default));
+    }
+
+    [Fact]
+    public async Task Creating_is_idempotent_per_id_and_conflicts_on_a_different_request()
+    {
+        var id = JobId.Parse("client-chosen");
+        Assert.IsType<CreateJobResult.Created>(await store.CreateAsync(id, EnEs, default));
+        Assert.IsType<CreateJobResult.AlreadyExists>(await store.CreateAsync(id, EnEs, default));
+        var conflict = Assert.IsType<CreateJobResult.Conflict>(await store.CreateAsync(id, EnFr, default));
+        Assert.Equal(EnEs, conflict.Job.Languages);
+    }
+
+    [Fact]
+    public async Task A_new_job_wakes_waiting_workers()
+    {
+        var wake = signal.Next;
+        Assert.False(wake.IsCompleted);
+        await CreateAsync("job");
+        Assert.True(wake.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Concurrent_workers_never_claim_the_same_job()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await CreateAsync($"job-{i}");
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            var mine = new List<JobId>();
+            while (await store.ClaimNextAsync($"w{worker}", Lease, default) is { } job)
+            {
+                mine.Add(job.Id);
+            }
+
+            return mine;
+        })));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(100, all.Count);
+        Assert.Equal(100, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Jobs_survive_reopening_the_database()
+    {
+        var id = await CreateAsync("durable");
+        using var reopened = CreateStore(maxAttempts: 3);
+        Assert.Equal(EnEs, (await reopened.GetAsync(id, default))!.Languages);
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_version_is_refused_with_a_clear_message()
+    {
+        await store.InitializeAsync();
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(data.Path, "jobs.db")}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 999;";
+            command.ExecuteNonQuery();
+        }
+
+        using var newer = CreateStore(maxAttempts: 3);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(newer.InitializeAsync);
+        Assert.Contains("schema version 999", error.Message, StringComparison.Ordinal);
+    }
+
+    private SqliteJobStore CreateStore(int maxAttempts) => new(
+        Options.Create(new StorageOptions { DataDirectory = data.Path }),
+        Options.Create(new WorkerOptions { MaxAttempts = maxAttempts }),
+        clock,
+        signal);
+
+    private async Task<JobId> CreateAsync(string id, SqliteJobStore? target = null)
+    {
+        var result = await (target ?? store).CreateAsync(JobId.Parse(id), EnEs, default);
+        return Assert.IsType<CreateJobResult.Created>(result).Job.Id;
+    }
+}
