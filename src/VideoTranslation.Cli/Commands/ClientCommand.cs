@@ -27,22 +27,22 @@ internal static class ClientCommand
         }
         catch (TimeoutException ex)
         {
-            printer.Error(ex.Message);
+            JobPrinter.Error(ex.Message);
             return ExitCodes.Timeout;
         }
         catch (TranslationApiException ex)
         {
-            printer.Error(ex.Message);
+            JobPrinter.Error(ex.Message);
             return ExitCodes.Rejected;
         }
         catch (HttpRequestException ex)
         {
-            printer.Error(ex.Message);
+            JobPrinter.Error(ex.Message);
             return ExitCodes.Unreachable;
         }
         catch (ArgumentException ex)
         {
-            printer.Error(ex.Message);
+            JobPrinter.Error(ex.Message);
             return ExitCodes.Rejected;
         }
     }

@@ -14,13 +14,11 @@ internal sealed class JobPrinter(bool json)
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    private readonly IAnsiConsole error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-
     public void Started(string jobId)
     {
         if (!json)
         {
-            error.MarkupLineInterpolated($"[grey]Started job {jobId}; waiting…[/]");
+            Console.Error.WriteLine($"Started job {jobId}; waiting…");
         }
     }
 
@@ -45,7 +43,8 @@ internal sealed class JobPrinter(bool json)
         AnsiConsole.Write(grid);
     }
 
-    public void Error(string message) => error.MarkupLineInterpolated($"[red]error:[/] {message}");
+    /// <summary>Plain and unwrapped on stderr, so scripts and logs get the whole message on one line.</summary>
+    public static void Error(string message) => Console.Error.WriteLine($"error: {message}");
 
     public static string StatusMarkup(TranslationJobStatus status) => status switch
     {

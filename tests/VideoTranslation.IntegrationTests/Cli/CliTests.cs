@@ -1,0 +1,111 @@
+using System.Text.Json;
+using VideoTranslation.IntegrationTests.Infrastructure;
+
+namespace VideoTranslation.IntegrationTests.Cli;
+
+/// <summary>The real <c>vts</c> program: output and exit codes of the client-side commands, help, and the demo.</summary>
+public sealed class CliTests
+{
+    [Fact]
+    public async Task Translate_waits_and_exits_0_when_the_job_completes()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        var (exit, stdout, stderr) = await VtsProcess.RunAsync("translate", "--from", "en", "--to", "es", "--server", server.BaseAddress.ToString());
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("completed", stdout, StringComparison.Ordinal);
+        Assert.Contains("en -> es", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Translate_exits_1_and_prints_the_error_when_the_job_fails()
+    {
+        await using var server = await TestServer.StartAsync(errorRate: 1);
+
+        var (exit, stdout, _) = await VtsProcess.RunAsync("translate", "-f", "en", "-t", "de", "-s", server.BaseAddress.ToString());
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Simulated failure", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Translate_rejects_an_unknown_language_with_exit_4_and_the_servers_reason()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        var (exit, _, stderr) = await VtsProcess.RunAsync("translate", "--from", "en", "--to", "xx", "--server", server.BaseAddress.ToString());
+
+        Assert.Equal(4, exit);
+        Assert.Contains("'xx' is not a known language", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_prints_json_and_wait_times_out_with_exit_2()
+    {
+        await using var server = await TestServer.StartAsync(minSeconds: 60, maxSeconds: 60);
+        var url = server.BaseAddress.ToString();
+
+        var (started, startOut, _) = await VtsProcess.RunAsync("translate", "--from", "en", "--to", "fr", "--no-wait", "--json", "--server", url);
+        Assert.Equal(0, started);
+        var jobId = JsonDocument.Parse(startOut).RootElement.GetProperty("job_id").GetString()!;
+
+        var (statusExit, statusOut, _) = await VtsProcess.RunAsync("status", jobId, "--json", "--server", url);
+        Assert.Equal(0, statusExit);
+        Assert.Equal("pending", JsonDocument.Parse(statusOut).RootElement.GetProperty("status").GetString());
+
+        var (waitExit, _, waitErr) = await VtsProcess.RunAsync("wait", jobId, "--timeout", "0.5", "--server", url);
+        Assert.Equal(2, waitExit);
+        Assert.Contains("did not finish within 0.5 s", waitErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_of_an_unknown_job_exits_4_and_an_unreachable_server_exits_3()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        var (unknown, _, unknownErr) = await VtsProcess.RunAsync("status", "no-such-job", "--server", server.BaseAddress.ToString());
+        Assert.Equal(4, unknown);
+        Assert.Contains("No job with id 'no-such-job'", unknownErr, StringComparison.Ordinal);
+
+        var (unreachable, _, unreachableErr) = await VtsProcess.RunAsync("status", "x", "--server", FreePort.NothingListening().ToString());
+        Assert.Equal(3, unreachable);
+        Assert.Contains("Could not reach the server", unreachableErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_help_documents_every_option()
+    {
+        var (exit, stdout, _) = await VtsProcess.RunAsync("serve", "--help");
+
+        Assert.Equal(0, exit);
+        foreach (var option in new[] { "--urls", "--data", "--workers", "--no-workers", "--lease-seconds", "--max-attempts",
+                     "--sim-min-seconds", "--sim-max-seconds", "--sim-error-rate", "--sim-time-scale", "--log-level", "--log-format" })
+        {
+            Assert.Contains(option, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Serve_refuses_invalid_settings_with_a_message_naming_them()
+    {
+        using var data = new TempDirectory();
+
+        var (exit, stdout, stderr) = await VtsProcess.RunAsync(
+            "serve", "--urls", "http://127.0.0.1:0", "--data", data.Path, "--sim-min-seconds", "10", "--sim-max-seconds", "1");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Simulation:MaxSeconds (1) must not be less than Simulation:MinSeconds (10)", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_runs_its_own_server_and_summarizes()
+    {
+        var (exit, stdout, stderr) = await VtsProcess.RunAsync("demo", "--jobs", "4", "--sim-min-seconds", "0.1", "--sim-max-seconds", "0.3", "--sim-error-rate", "0.5");
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("Summary", stdout, StringComparison.Ordinal);
+        Assert.Contains("returned the same job", stdout, StringComparison.Ordinal);
+        Assert.Contains("refused with 422", stdout, StringComparison.Ordinal);
+    }
+}
