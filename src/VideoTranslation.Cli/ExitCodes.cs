@@ -1,3 +1,5 @@
+using VideoTranslation.Client;
+
 namespace VideoTranslation.Cli;
 
 /// <summary>Process exit codes, documented in the README so scripts can act on them.</summary>
@@ -17,4 +19,14 @@ internal static class ExitCodes
 
     /// <summary>The server refused the request (bad input, unknown job id, conflicting job id).</summary>
     public const int Rejected = 4;
+
+    /// <summary>The exit code for a failure a client command expects; null for a bug, which should crash loudly.</summary>
+    public static int? ForFailure(Exception exception) => exception switch
+    {
+        TranslationException => JobFailed,
+        TimeoutException => Timeout,
+        TranslationApiException or ArgumentException => Rejected,
+        HttpRequestException => Unreachable,
+        _ => null,
+    };
 }

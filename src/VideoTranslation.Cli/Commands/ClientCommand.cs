@@ -25,25 +25,10 @@ internal static class ClientCommand
             printer.Print(ex.Job);
             return ExitCodes.JobFailed;
         }
-        catch (TimeoutException ex)
+        catch (Exception ex) when (ExitCodes.ForFailure(ex) is { } exitCode)
         {
             JobPrinter.Error(ex.Message);
-            return ExitCodes.Timeout;
-        }
-        catch (TranslationApiException ex)
-        {
-            JobPrinter.Error(ex.Message);
-            return ExitCodes.Rejected;
-        }
-        catch (HttpRequestException ex)
-        {
-            JobPrinter.Error(ex.Message);
-            return ExitCodes.Unreachable;
-        }
-        catch (ArgumentException ex)
-        {
-            JobPrinter.Error(ex.Message);
-            return ExitCodes.Rejected;
+            return exitCode;
         }
     }
 }

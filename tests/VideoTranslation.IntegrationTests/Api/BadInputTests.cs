@@ -7,23 +7,8 @@ using VideoTranslation.IntegrationTests.Infrastructure;
 namespace VideoTranslation.IntegrationTests.Api;
 
 /// <summary>Whatever a client sends, it gets a 4xx problem that says what is wrong: never a 500, never a crash.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests() : ServerTest()
 {
-    private TestServer server = null!;
-    private HttpClient http = null!;
-
-    public async Task InitializeAsync()
-    {
-        server = await TestServer.StartAsync();
-        http = server.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await server.DisposeAsync();
-    }
-
     public static TheoryData<string, string?, string, HttpStatusCode, string> BadTranslateRequests => new()
     {
         { "malformed JSON", "application/json", "{\"source_language\": \"en\",", HttpStatusCode.BadRequest, "could not be read" },
@@ -57,7 +42,7 @@ public sealed class BadInputTests : IAsyncLifetime
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         }
 
-        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/translate", content), status);
+        var problem = await JsonAssert.IsProblemAsync(await Http.PostAsync("/translate", content), status);
         Assert.Contains(expectedDetail, problem.Detail(), StringComparison.OrdinalIgnoreCase);
         await AssertNoJobWasCreatedAndServerIsHealthyAsync();
     }
@@ -65,7 +50,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Validation_problems_name_each_bad_field()
     {
-        var response = await http.PostAsJsonAsync("/translate", new { job_id = "a/b", source_language = "zz", target_language = "" });
+        var response = await Http.PostAsJsonAsync("/translate", new { job_id = "a/b", source_language = "zz", target_language = "" });
         var problem = await JsonAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order();
         Assert.Equal(["job_id", "source_language", "target_language"], fields);
@@ -80,29 +65,29 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("/nowhere", HttpStatusCode.NotFound)]
     public async Task Bad_or_unknown_job_ids_are_4xx_problems(string path, HttpStatusCode status)
     {
-        await JsonAssert.IsProblemAsync(await http.GetAsync(path), status);
+        await JsonAssert.IsProblemAsync(await Http.GetAsync(path), status);
     }
 
     [Fact]
     public async Task A_nul_byte_in_the_path_is_refused_by_kestrel_itself()
     {
         // Kestrel rejects this while parsing the request line, before any middleware could write a problem.
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/job/%00")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync("/job/%00")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/healthz")).StatusCode);
     }
 
     [Fact]
     public async Task Overlong_job_ids_are_refused()
     {
-        var problem = await JsonAssert.IsProblemAsync(await http.GetAsync("/job/" + new string('a', 500)), HttpStatusCode.BadRequest);
+        var problem = await JsonAssert.IsProblemAsync(await Http.GetAsync("/job/" + new string('a', 500)), HttpStatusCode.BadRequest);
         Assert.Contains("at most 128", problem.Detail(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Wrong_methods_are_405_problems()
     {
-        await JsonAssert.IsProblemAsync(await http.GetAsync("/translate"), HttpStatusCode.MethodNotAllowed);
-        await JsonAssert.IsProblemAsync(await http.DeleteAsync("/job/abc"), HttpStatusCode.MethodNotAllowed);
+        await JsonAssert.IsProblemAsync(await Http.GetAsync("/translate"), HttpStatusCode.MethodNotAllowed);
+        await JsonAssert.IsProblemAsync(await Http.DeleteAsync("/job/abc"), HttpStatusCode.MethodNotAllowed);
     }
 
     [Fact]
@@ -126,7 +111,7 @@ public sealed class BadInputTests : IAsyncLifetime
                 Content = new ByteArrayContent(bytes),
             };
             request.Content.Headers.TryAddWithoutValidation("Content-Type", types[i % types.Length]);
-            using var response = await http.SendAsync(request);
+            using var response = await Http.SendAsync(request);
             Assert.True((int)response.StatusCode < 500, $"Request {i} to {request.RequestUri} got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
 
@@ -135,8 +120,8 @@ public sealed class BadInputTests : IAsyncLifetime
 
     private async Task AssertNoJobWasCreatedAndServerIsHealthyAsync()
     {
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
-        var jobs = server.Services.GetRequiredService<VideoTranslation.Server.Queue.IJobQueue>();
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/healthz")).StatusCode);
+        var jobs = Server.Services.GetRequiredService<VideoTranslation.Server.Queue.IJobQueue>();
         Assert.Null(await jobs.GetNextDueTimeAsync(default));
     }
 }

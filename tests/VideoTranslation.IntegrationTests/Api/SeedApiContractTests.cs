@@ -7,27 +7,12 @@ using VideoTranslation.IntegrationTests.Infrastructure;
 namespace VideoTranslation.IntegrationTests.Api;
 
 /// <summary>The seed API exactly as the seed README documents it, driven with plain HTTP and JSON like any seed client.</summary>
-public sealed class SeedApiContractTests : IAsyncLifetime
+public sealed class SeedApiContractTests() : ServerTest(minSeconds: 0.2, maxSeconds: 0.4)
 {
-    private TestServer server = null!;
-    private HttpClient http = null!;
-
-    public async Task InitializeAsync()
-    {
-        server = await TestServer.StartAsync(minSeconds: 0.2, maxSeconds: 0.4);
-        http = server.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Post_translate_answers_the_seed_shape()
     {
-        var response = await http.PostAsJsonAsync("/translate", new { source_language = "en", target_language = "es" });
+        var response = await Http.PostAsJsonAsync("/translate", new { source_language = "en", target_language = "es" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.ReadJsonAsync();
@@ -41,7 +26,7 @@ public sealed class SeedApiContractTests : IAsyncLifetime
     {
         var jobId = await StartAsync("en", "pt-BR");
 
-        var pending = await http.GetFromJsonAsync<JsonElement>($"/job/{jobId}");
+        var pending = await Http.GetFromJsonAsync<JsonElement>($"/job/{jobId}");
         JsonAssert.HasExactlyProperties(pending, "job_id", "status", "source_language", "target_language", "created_at", "error_message");
         Assert.Equal(jobId, pending.GetProperty("job_id").GetString());
         Assert.Equal("pending", pending.GetProperty("status").GetString());
@@ -60,7 +45,7 @@ public sealed class SeedApiContractTests : IAsyncLifetime
     public async Task Language_codes_are_normalized()
     {
         var jobId = await StartAsync("EN", "pt_br");
-        var job = await http.GetFromJsonAsync<JsonElement>($"/job/{jobId}");
+        var job = await Http.GetFromJsonAsync<JsonElement>($"/job/{jobId}");
         Assert.Equal("en", job.GetProperty("source_language").GetString());
         Assert.Equal("pt-BR", job.GetProperty("target_language").GetString());
     }
@@ -69,21 +54,21 @@ public sealed class SeedApiContractTests : IAsyncLifetime
     public async Task A_client_chosen_job_id_makes_the_call_idempotent()
     {
         var body = new { job_id = "seed-client-7", source_language = "en", target_language = "es" };
-        var first = await (await http.PostAsJsonAsync("/translate", body)).ReadJsonAsync();
-        var createdAt = (await http.GetFromJsonAsync<JsonElement>("/job/seed-client-7")).GetProperty("created_at").GetString();
+        var first = await (await Http.PostAsJsonAsync("/translate", body)).ReadJsonAsync();
+        var createdAt = (await Http.GetFromJsonAsync<JsonElement>("/job/seed-client-7")).GetProperty("created_at").GetString();
 
-        var again = await http.PostAsJsonAsync("/translate", body);
+        var again = await Http.PostAsJsonAsync("/translate", body);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("seed-client-7", first.GetProperty("job_id").GetString());
         Assert.Equal("seed-client-7", (await again.ReadJsonAsync()).GetProperty("job_id").GetString());
-        Assert.Equal(createdAt, (await http.GetFromJsonAsync<JsonElement>("/job/seed-client-7")).GetProperty("created_at").GetString());
+        Assert.Equal(createdAt, (await Http.GetFromJsonAsync<JsonElement>("/job/seed-client-7")).GetProperty("created_at").GetString());
     }
 
     [Fact]
     public async Task The_same_job_id_with_a_different_request_is_a_conflict()
     {
-        await http.PostAsJsonAsync("/translate", new { job_id = "taken", source_language = "en", target_language = "es" });
-        var response = await http.PostAsJsonAsync("/translate", new { job_id = "taken", source_language = "en", target_language = "fr" });
+        await Http.PostAsJsonAsync("/translate", new { job_id = "taken", source_language = "en", target_language = "es" });
+        var response = await Http.PostAsJsonAsync("/translate", new { job_id = "taken", source_language = "en", target_language = "fr" });
 
         var problem = await JsonAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Contains("'taken' already exists for en -> es", problem.Detail(), StringComparison.Ordinal);
@@ -92,7 +77,7 @@ public sealed class SeedApiContractTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_job_is_404_with_problem_details()
     {
-        var problem = await JsonAssert.IsProblemAsync(await http.GetAsync("/job/no-such-job"), HttpStatusCode.NotFound);
+        var problem = await JsonAssert.IsProblemAsync(await Http.GetAsync("/job/no-such-job"), HttpStatusCode.NotFound);
         Assert.Contains("no-such-job", problem.Detail(), StringComparison.Ordinal);
     }
 
@@ -111,14 +96,14 @@ public sealed class SeedApiContractTests : IAsyncLifetime
     [Fact]
     public async Task Health_endpoint_answers()
     {
-        var response = await http.GetAsync("/healthz");
+        var response = await Http.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
     private async Task<string> StartAsync(string source, string target)
     {
-        var response = await http.PostAsJsonAsync("/translate", new { source_language = source, target_language = target });
+        var response = await Http.PostAsJsonAsync("/translate", new { source_language = source, target_language = target });
         response.EnsureSuccessStatusCode();
         return (await response.ReadJsonAsync()).GetProperty("job_id").GetString()!;
     }
@@ -129,7 +114,7 @@ public sealed class SeedApiContractTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var job = await (client ?? http).GetFromJsonAsync<JsonElement>($"/job/{jobId}");
+            var job = await (client ?? Http).GetFromJsonAsync<JsonElement>($"/job/{jobId}");
             if (job.GetProperty("status").GetString() != "pending" || DateTime.UtcNow > deadline)
             {
                 return job;
