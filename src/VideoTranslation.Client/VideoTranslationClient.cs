@@ -253,6 +253,6 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
     [LoggerMessage(LogLevel.Information, "Job {JobId} completed ({Polls} status requests)")]
     private partial void LogCompleted(string jobId, int polls);
 
-    [LoggerMessage(LogLevel.Warning, "Job {JobId} failed: {ErrorMessage}")]
+    [LoggerMessage(LogLevel.Information, "Job {JobId} failed: {ErrorMessage}")]
     private partial void LogFailed(string jobId, string? errorMessage);
 }

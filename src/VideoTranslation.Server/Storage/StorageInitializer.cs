@@ -1,9 +1,18 @@
+using Microsoft.Extensions.Options;
+
 namespace VideoTranslation.Server.Storage;
 
 /// <summary>Creates or migrates the schema at start-up, so a broken data directory fails the start, not the first request.</summary>
-internal sealed class StorageInitializer(SqliteJobStore store) : IHostedService
+internal sealed partial class StorageInitializer(SqliteJobStore store, IOptions<StorageOptions> options, ILogger<StorageInitializer> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => store.InitializeAsync().WaitAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.InitializeAsync().WaitAsync(cancellationToken);
+        LogReady(options.Value.DatabasePath, SqliteSchema.LatestVersion);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(LogLevel.Information, "Job store ready: {DatabasePath} (schema version {Version})")]
+    private partial void LogReady(string databasePath, int version);
 }

@@ -100,7 +100,8 @@ internal sealed partial class JobWorkerService(
 
     private async Task RunJobAsync(TranslationJob job, string owner, CancellationToken stoppingToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.Id.Value });
+        // A message-template scope: printed as "Job <id>" by the console and kept as a JobId field by structured sinks.
+        using var scope = logger.BeginScope("Job {JobId}", job.Id.Value);
         LogJobStarted(job.Languages.Source.Value, job.Languages.Target.Value, job.Attempts);
         var started = clock.GetTimestamp();
 

@@ -35,15 +35,15 @@ public sealed class RestartTests
         string[] options = ["--data", data.Path, "--workers", "4", "--lease-seconds", "1", "--sim-error-rate", "0"];
         string[] jobIds;
 
-        var (first, firstAddress) = await VtsProcess.ServeAsync([.. options, "--sim-min-seconds", "2", "--sim-max-seconds", "3"]);
+        // Jobs far longer than the test waits: whatever the first process started, it cannot finish.
+        var (first, firstAddress) = await VtsProcess.ServeAsync([.. options, "--sim-min-seconds", "30", "--sim-max-seconds", "30"]);
         await using (first)
         {
             using var client = new VideoTranslationClient(firstAddress, TestServer.FastPolling());
             jobIds = await StartJobsAsync(client, 12);
-            await Task.Delay(500); // four of them are now leased by workers that are about to die
+            await first.WaitForOutputAsync("Job started", TimeSpan.FromSeconds(60)); // a worker holds a lease now
 
             await first.KillAsync();
-            Assert.Contains("Job started", first.Output, StringComparison.Ordinal);
         }
 
         var (second, secondAddress) = await VtsProcess.ServeAsync([.. options, "--sim-min-seconds", "0.05", "--sim-max-seconds", "0.1"]);

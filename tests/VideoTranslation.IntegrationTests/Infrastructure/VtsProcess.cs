@@ -54,6 +54,23 @@ public sealed partial class VtsProcess : IAsyncDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>Waits until the process has printed <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            try
+            {
+                await Task.Delay(20, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"vts never printed '{text}'. Output:\n{Output}");
+            }
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash.</summary>
     public async Task KillAsync()
     {

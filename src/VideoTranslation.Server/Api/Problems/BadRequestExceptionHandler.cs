@@ -19,10 +19,10 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
 
         (string? Title, string? Detail) described = badRequest switch
         {
-            { InnerException: JsonException json } => ("The request body is not the expected JSON.", $"The JSON body could not be read: {json.Message}"),
+            { InnerException: JsonException json } => ("The request body is not the expected JSON", $"The JSON body could not be read: {json.Message}"),
             // ProblemDetailDefaults words these the same way whether the framework threw or just set the status.
             { StatusCode: StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType } => (null, null),
-            _ => ("The request is malformed.", badRequest.Message),
+            _ => ("The request is malformed", badRequest.Message),
         };
 
         httpContext.Response.StatusCode = badRequest.StatusCode;
