@@ -20,6 +20,9 @@ internal static class ExitCodes
     /// <summary>The server refused the request (bad input, unknown job id, conflicting job id).</summary>
     public const int Rejected = 4;
 
+    /// <summary><c>vts serve</c> could not start (invalid settings, address in use, unusable data directory).</summary>
+    public const int StartFailed = 5;
+
     /// <summary>The exit code for a failure a client command expects; null for a bug, which should crash loudly.</summary>
     public static int? ForFailure(Exception exception) => exception switch
     {

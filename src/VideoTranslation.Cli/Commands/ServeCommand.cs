@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using VideoTranslation.Server.Hosting;
 
 namespace VideoTranslation.Cli.Commands;
@@ -14,9 +16,29 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = VideoTranslationServer.Create(overrides: options.ToConfiguration(parse));
-            await app.RunAsync();
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is OptionsValidationException or IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // An operator's mistake (bad setting, port taken, unusable data directory): one clear line, no stack trace.
+                Console.Error.WriteLine($"error: vts serve could not start: {Describe(ex)}");
+                return ExitCodes.StartFailed;
+            }
+
+            await app.WaitForShutdownAsync(CancellationToken.None);
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        // Each failure already names its configuration key (see the options classes).
+        OptionsValidationException invalid => string.Join(" ", invalid.Failures.Select(f => f[(f.IndexOf("with the error: '", StringComparison.Ordinal) is var i and >= 0 ? i + 17 : 0)..].TrimEnd('.', '\''))),
+        InvalidOperationException => exception.Message,
+        { InnerException: { } inner } when inner.Message != exception.Message => $"{exception.Message} ({inner.Message})",
+        _ => exception.Message,
+    };
 }

@@ -8,19 +8,19 @@ public sealed class SimulationOptions : IValidatableObject
     public const string SectionName = "Simulation";
 
     /// <summary>Shortest simulated job, in seconds.</summary>
-    [Range(0, 86_400)]
+    [Range(0, 86_400, ErrorMessage = "Simulation:MinSeconds must be between {1} and {2}.")]
     public double MinSeconds { get; set; } = 5;
 
     /// <summary>Longest simulated job, in seconds.</summary>
-    [Range(0, 86_400)]
+    [Range(0, 86_400, ErrorMessage = "Simulation:MaxSeconds must be between {1} and {2}.")]
     public double MaxSeconds { get; set; } = 15;
 
     /// <summary>Probability (0 to 1) that a job ends in <c>error</c>.</summary>
-    [Range(0, 1)]
+    [Range(0, 1, ErrorMessage = "Simulation:ErrorRate must be between {1} and {2}.")]
     public double ErrorRate { get; set; } = 0.05;
 
     /// <summary>Multiplies every duration: 0.01 makes a 5-15 s job take 50-150 ms, for tests and benchmarks.</summary>
-    [Range(0, 1000)]
+    [Range(0, 1000, ErrorMessage = "Simulation:TimeScale must be between {1} and {2}.")]
     public double TimeScale { get; set; } = 1;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -12,7 +12,8 @@ namespace VideoTranslation.Server.Storage;
 /// Writes go through a single in-process writer (SQLite allows one writer at a time; queueing them here
 /// avoids busy-retry storms), reads run concurrently thanks to WAL.
 /// </summary>
-internal sealed class SqliteJobStore : IJobRepository, IJobQueue, IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The SemaphoreSlim is deliberately never disposed; see the field.")]
+internal sealed class SqliteJobStore : IJobRepository, IJobQueue
 {
     // Column list with aliases matching JobRow, shared by every SELECT and RETURNING.
     private const string Columns =
@@ -22,6 +23,8 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue, IDisposable
 
     private const string HeldBy = "id = @Id AND lease_owner = @Owner AND state = 'running'";
 
+    // Never disposed on purpose: it holds no OS handle (its wait handle is never asked for), and a worker
+    // may still be releasing it while the host tears the container down after a failed start.
     private readonly SemaphoreSlim writer = new(1, 1);
     private readonly Lazy<Task> schema;
     private readonly string connectionString;
@@ -44,10 +47,18 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue, IDisposable
         maxAttempts = workers.Value.MaxAttempts;
         schema = new Lazy<Task>(() => Task.Run(() =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            SqliteSchema.Migrate(connection);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                using var connection = new SqliteConnection(connectionString);
+                connection.Open();
+                SqliteSchema.Migrate(connection);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+            {
+                throw new InvalidOperationException(
+                    $"Cannot use the job database at {path}: {ex.Message} Check Storage:DataDirectory (--data).", ex);
+            }
         }));
     }
 
@@ -184,8 +195,6 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue, IDisposable
             cancellationToken: cancellationToken));
         return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
-
-    public void Dispose() => writer.Dispose();
 
     private async Task<bool> UpdateHeldAsync(string sql, JobId id, string owner, object? extra, bool notify, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ public sealed class StorageOptions
     public const string SectionName = "Storage";
 
     /// <summary>The data directory; the job database lives here as <c>jobs.db</c>.</summary>
-    [Required]
+    [Required(ErrorMessage = "Storage:DataDirectory is required.")]
     public string DataDirectory { get; set; } = DefaultDataDirectory;
 
     public static string DefaultDataDirectory { get; } =

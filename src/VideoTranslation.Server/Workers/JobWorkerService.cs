@@ -143,7 +143,7 @@ internal sealed partial class JobWorkerService(
         catch (Exception ex)
         {
             await StopAsync(stopHeartbeat, heartbeat);
-            var delay = settings.RetryDelay * Math.Pow(2, Math.Max(0, job.Attempts - 1));
+            var delay = settings.RetryDelayAfter(job.Attempts);
             await queue.RetryLaterAsync(job.Id, owner, delay, ex.Message, CancellationToken.None);
             LogJobRetrying(ex, job.Attempts, settings.MaxAttempts, delay.TotalSeconds);
         }

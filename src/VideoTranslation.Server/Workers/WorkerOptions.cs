@@ -11,27 +11,39 @@ public sealed class WorkerOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>How many jobs this process runs at once.</summary>
-    [Range(1, 1024)]
+    [Range(1, 1024, ErrorMessage = "Workers:Concurrency must be between {1} and {2}.")]
     public int Concurrency { get; set; } = 8;
 
     /// <summary>
     /// How long a claim lasts without a heartbeat. A job whose worker died is claimed again within this time;
     /// the worker renews the lease every third of it while it works.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.200", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.200", "01:00:00", ErrorMessage = "Workers:LeaseDuration must be between {1} and {2}.")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How many times a job is started before it is failed for good (crashes and transient errors count).</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Workers:MaxAttempts must be between {1} and {2}.")]
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>First delay before a transiently failed job is retried; it doubles with each attempt.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Workers:RetryDelay must be between {1} and {2}.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Longest an idle worker sleeps before looking again (new jobs wake it at once regardless).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Workers:MaxIdleWait must be between {1} and {2}.")]
     public TimeSpan MaxIdleWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Longest wait before a retry, however many attempts came before.</summary>
+    public static TimeSpan MaxRetryDelay { get; } = TimeSpan.FromMinutes(10);
+
     public TimeSpan HeartbeatInterval => LeaseDuration / 3;
+
+    /// <summary>The wait before retrying a job that failed transiently on attempt <paramref name="attempts"/>: doubling from <see cref="RetryDelay"/>, at most <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelayAfter(int attempts)
+    {
+        // 2^10 already exceeds the cap for any RetryDelay over 0.6 s; clamping the exponent keeps the product finite.
+        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 16));
+        var seconds = Math.Min(RetryDelay.TotalSeconds * factor, MaxRetryDelay.TotalSeconds);
+        return TimeSpan.FromSeconds(seconds);
+    }
 }

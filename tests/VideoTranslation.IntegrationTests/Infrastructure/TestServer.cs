@@ -31,7 +31,8 @@ public sealed class TestServer : IAsyncDisposable
     public static Task<TestServer> StartAsync(double minSeconds = 0.05, double maxSeconds = 0.2, double errorRate = 0, int workers = 16) =>
         StartAsync(Settings(minSeconds, maxSeconds, errorRate, workers));
 
-    public static async Task<TestServer> StartAsync(IReadOnlyDictionary<string, string?> settings, string? dataDirectory = null)
+    public static async Task<TestServer> StartAsync(
+        IReadOnlyDictionary<string, string?> settings, string? dataDirectory = null, Action<WebApplicationBuilder>? configure = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
         var data = dataDirectory ?? owned!.Path;
@@ -48,7 +49,7 @@ public sealed class TestServer : IAsyncDisposable
             overrides[key] = value;
         }
 
-        var app = VideoTranslationServer.Create(overrides: overrides);
+        var app = VideoTranslationServer.Create(overrides: overrides, configure: configure);
         await app.StartAsync();
         return new TestServer(app, new Uri(app.Urls.Single()), data, owned);
     }

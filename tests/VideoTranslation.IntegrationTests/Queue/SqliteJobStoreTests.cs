@@ -25,7 +25,6 @@ public sealed class SqliteJobStoreTests : IDisposable
 
     public void Dispose()
     {
-        store.Dispose();
         SqliteConnection.ClearAllPools();
         data.Dispose();
     }
@@ -90,7 +89,7 @@ public sealed class SqliteJobStoreTests : IDisposable
     [Fact]
     public async Task A_job_whose_workers_keep_dying_fails_after_max_attempts()
     {
-        using var capped = CreateStore(maxAttempts: 2);
+        var capped = CreateStore(maxAttempts: 2);
         var id = await CreateAsync("job", capped);
 
         for (var attempt = 1; attempt <= 2; attempt++)
@@ -108,7 +107,7 @@ public sealed class SqliteJobStoreTests : IDisposable
     [Fact]
     public async Task A_transient_failure_is_retried_after_the_delay_then_given_up()
     {
-        using var capped = CreateStore(maxAttempts: 2);
+        var capped = CreateStore(maxAttempts: 2);
         var id = await CreateAsync("job", capped);
 
         await capped.ClaimNextAsync("w1", Lease, default);
@@ -211,7 +210,7 @@ public sealed class SqliteJobStoreTests : IDisposable
     public async Task Jobs_survive_reopening_the_database()
     {
         var id = await CreateAsync("durable");
-        using var reopened = CreateStore(maxAttempts: 3);
+        var reopened = CreateStore(maxAttempts: 3);
         Assert.Equal(EnEs, (await reopened.GetAsync(id, default))!.Languages);
     }
 
@@ -227,7 +226,7 @@ public sealed class SqliteJobStoreTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        using var newer = CreateStore(maxAttempts: 3);
+        var newer = CreateStore(maxAttempts: 3);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(newer.InitializeAsync);
         Assert.Contains("schema version 999", error.Message, StringComparison.Ordinal);
     }

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using VideoTranslation.Client;
+using VideoTranslation.IntegrationTests.Infrastructure;
+using VideoTranslation.Server.Engines;
+
+namespace VideoTranslation.IntegrationTests.Workers;
+
+/// <summary>The hosted worker service in the real server, with an engine that misbehaves on cue.</summary>
+public sealed class JobWorkerServiceTests
+{
+    [Fact]
+    public async Task A_transient_engine_error_is_retried_and_the_job_completes()
+    {
+        var engine = new ScriptedEngine(attempt => attempt == 1 ? throw new IOException("scratch disk unavailable") : TimeSpan.Zero);
+        await using var server = await StartAsync(engine);
+        using var client = server.CreateClient();
+
+        var job = await (await client.StartTranslationAsync("en", "es")).WaitForCompletionAsync();
+
+        Assert.Equal(TranslationJobStatus.Completed, job.Status);
+        Assert.Equal([1, 2], engine.AttemptsSeen(job.JobId));
+    }
+
+    [Fact]
+    public async Task A_job_that_keeps_failing_transiently_ends_in_error_after_max_attempts()
+    {
+        var engine = new ScriptedEngine(_ => throw new IOException("scratch disk unavailable"));
+        await using var server = await StartAsync(engine);
+        using var client = server.CreateClient();
+
+        var error = await Assert.ThrowsAsync<TranslationException>(async () => await (await client.StartTranslationAsync("en", "es")).WaitForCompletionAsync());
+
+        Assert.Equal("Gave up after 3 attempts: scratch disk unavailable", error.ServerMessage);
+        Assert.Equal([1, 2, 3], engine.AttemptsSeen(error.JobId!));
+    }
+
+    [Fact]
+    public async Task A_permanent_failure_is_not_retried()
+    {
+        var engine = new ScriptedEngine(_ => throw new JobFailedException("The video has no audio stream."));
+        await using var server = await StartAsync(engine);
+        using var client = server.CreateClient();
+
+        var error = await Assert.ThrowsAsync<TranslationException>(async () => await (await client.StartTranslationAsync("en", "es")).WaitForCompletionAsync());
+
+        Assert.Equal("The video has no audio stream.", error.ServerMessage);
+        Assert.Equal([1], engine.AttemptsSeen(error.JobId!));
+    }
+
+    [Fact]
+    public async Task Heartbeats_keep_a_job_longer_than_its_lease_from_being_taken_over()
+    {
+        // Each job runs for four lease lengths; without heartbeats another slot would take it over.
+        var engine = new ScriptedEngine(_ => TimeSpan.FromSeconds(2));
+        await using var server = await StartAsync(engine, ("Workers:LeaseDuration", "00:00:00.5"));
+        using var client = server.CreateClient();
+
+        var jobs = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ => await (await client.StartTranslationAsync("en", "fr")).WaitForCompletionAsync()));
+
+        Assert.All(jobs, job => Assert.Equal([1], engine.AttemptsSeen(job.JobId)));
+    }
+
+    private static Task<TestServer> StartAsync(ScriptedEngine engine, params (string Key, string Value)[] extra)
+    {
+        var settings = TestServer.Settings();
+        settings["Workers:RetryDelay"] = "00:00:00.05";
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return TestServer.StartAsync(settings, configure: builder => builder.Services.AddSingleton<ITranslationEngine>(engine));
+    }
+
+    /// <summary>Runs each attempt as scripted (throw, or work for a while) and records which attempts it saw.</summary>
+    private sealed class ScriptedEngine(Func<int, TimeSpan> script) : ITranslationEngine
+    {
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> attempts = new();
+
+        public int[] AttemptsSeen(string jobId) => attempts.TryGetValue(jobId, out var seen) ? [.. seen] : [];
+
+        public async Task TranslateAsync(VideoTranslation.Domain.TranslationJob job, CancellationToken cancellationToken)
+        {
+            attempts.GetOrAdd(job.Id.Value, _ => new ConcurrentQueue<int>()).Enqueue(job.Attempts);
+            await Task.Delay(script(job.Attempts), cancellationToken);
+        }
+    }
+}
