@@ -101,7 +101,7 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
     public async Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken)
     {
         await schema.Value;
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(forWriting: false, cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
             $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, cancellationToken: cancellationToken));
         return row?.ToJob();
@@ -184,7 +184,7 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
     public async Task<DateTimeOffset?> GetNextDueTimeAsync(CancellationToken cancellationToken)
     {
         await schema.Value;
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(forWriting: false, cancellationToken);
         var due = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             SELECT MIN(due) FROM (
@@ -219,7 +219,7 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         await writer.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenAsync(forWriting: true, cancellationToken);
             await using var transaction = connection.BeginTransaction(deferred: false);
             var result = await work(connection, transaction, clock.GetUtcNow().ToUnixTimeMilliseconds());
             await transaction.CommitAsync(CancellationToken.None);
@@ -231,13 +231,17 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenAsync(bool forWriting, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        // NORMAL under WAL syncs at checkpoints, not every commit: a killed process loses nothing
-        // (the WAL is in the OS's hands); only a power cut may lose the last commits.
-        await connection.ExecuteAsync("PRAGMA synchronous = NORMAL;");
+        if (forWriting)
+        {
+            // NORMAL under WAL syncs at checkpoints, not every commit: a killed process loses nothing
+            // (the WAL is in the OS's hands); only a power cut may lose the last commits.
+            await connection.ExecuteAsync("PRAGMA synchronous = NORMAL;");
+        }
+
         return connection;
     }
 
