@@ -9,8 +9,14 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# System packages the service and its tests use. (The simulated engine needs none; the media pipeline will.)
-packages=(ca-certificates)
+# System packages of the offline engines and the tests' media: ffmpeg (probe, extract, mix, mux), pocketsphinx
+# with its US English model (speech recognition), apertium with its language pairs (translation), espeak-ng
+# (speech synthesis), flite and sox (test speech).
+packages=(
+  ca-certificates ffmpeg sox flite espeak-ng
+  pocketsphinx pocketsphinx-en-us
+  apertium apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-es-pt
+)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using VideoTranslation.Pipeline.Tools;
+
+namespace VideoTranslation.Pipeline.Media;
+
+/// <summary>Reads a file's container, duration and streams with ffprobe, and says precisely why a file is unusable.</summary>
+public static class MediaProber
+{
+    public static async Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken)
+    {
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new MediaException(MediaError.Empty, "The file is empty (0 bytes).");
+        }
+
+        var result = await ExternalTool.TryRunAsync(
+            "ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path], cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw Unreadable(path, result.StandardError);
+        }
+
+        var output = JsonSerializer.Deserialize(result.StandardOutput, FfprobeJsonContext.Default.FfprobeOutput);
+        var streams = output?.Streams ?? [];
+        if (streams.Count == 0)
+        {
+            throw new MediaException(MediaError.NotMedia, "The file has no audio or video streams: it is not a media file.");
+        }
+
+        var video = streams.Where(s => s.CodecType == "video" && !IsCoverArt(s)).Select(s => new VideoStreamInfo(
+            s.Index, s.CodecName ?? "unknown", s.Width ?? 0, s.Height ?? 0,
+            FfprobeStream.ParseRate(s.AverageFrameRate) is > 0 and var average ? average : FfprobeStream.ParseRate(s.FrameRate),
+            FfprobeStream.ParseSeconds(s.Duration))).ToList();
+        var audio = streams.Where(s => s.CodecType == "audio").Select(s => new AudioStreamInfo(
+            s.Index, s.CodecName ?? "unknown", s.Channels ?? 0, int.TryParse(s.SampleRate, out var rate) ? rate : 0,
+            s.Tags?.GetValueOrDefault("language") is { } language and not "und" ? language : null,
+            FfprobeStream.ParseSeconds(s.Duration))).ToList();
+
+        var duration = FfprobeStream.ParseSeconds(output?.Format?.Duration)
+                       ?? streams.Select(s => FfprobeStream.ParseSeconds(s.Duration)).Max()
+                       ?? TimeSpan.Zero;
+        return new MediaInfo(output?.Format?.FormatName ?? "unknown", duration, video, audio);
+    }
+
+    /// <summary>Checks that the media has what a translation needs: audio, and some length.</summary>
+    public static void RequireTranslatable(MediaInfo media)
+    {
+        if (media.Audio is null)
+        {
+            throw new MediaException(MediaError.NoAudio, "The file has no audio stream, so there is no speech to translate.");
+        }
+
+        if (media.Duration <= TimeSpan.Zero)
+        {
+            throw new MediaException(MediaError.ZeroDuration, "The file's media lasts 0 seconds: there is nothing to translate.");
+        }
+    }
+
+    private static MediaException Unreadable(string path, string standardError)
+    {
+        // An MP4 whose index (the moov atom, written last) is missing was cut short; anything else ffmpeg
+        // cannot open is simply not media.
+        if (standardError.Contains("moov atom not found", StringComparison.Ordinal) && StartsWithMp4Header(path))
+        {
+            return new MediaException(MediaError.Truncated,
+                "The file is truncated: it starts like an MP4 video but its index (moov atom) is missing, as after an interrupted upload. Upload the complete file.");
+        }
+
+        return new MediaException(MediaError.NotMedia,
+            $"The file is not a video or audio format that can be read ({ExternalTool.LastLines(standardError, 1)}).");
+    }
+
+    private static bool StartsWithMp4Header(string path)
+    {
+        Span<byte> header = stackalloc byte[8];
+        using var file = File.OpenRead(path);
+        return file.Read(header) == 8 && header[4..8].SequenceEqual("ftyp"u8);
+    }
+
+    /// <summary>An attached picture (album art) is a video stream of one frame, not a video.</summary>
+    private static bool IsCoverArt(FfprobeStream stream) => stream.CodecName is "mjpeg" or "png" && FfprobeStream.ParseRate(stream.AverageFrameRate) == 0;
+}

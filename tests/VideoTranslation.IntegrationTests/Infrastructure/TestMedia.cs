@@ -1,0 +1,85 @@
+using System.Globalization;
+using VideoTranslation.Pipeline.Tools;
+
+namespace VideoTranslation.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Real media made on the spot: speech from flite (a voice pocketsphinx recognizes well) and a test-pattern
+/// video from ffmpeg, as <c>../shared/media/README.md</c> describes. Nothing large is committed.
+/// </summary>
+public static class TestMedia
+{
+    /// <summary><c>../shared/media/jfk.wav</c>: 11 s of real speech, 16 kHz mono.</summary>
+    public static string JfkWav { get; } = FindShared("media/jfk.wav");
+
+    public const string JfkTranscript = "and so my fellow americans ask not what your country can do for you ask what you can do for your country";
+
+    /// <summary>flite speech of <paramref name="text"/> as a WAV file.</summary>
+    public static async Task<string> SpeechAsync(string directory, string text, string name = "speech.wav")
+    {
+        var textFile = Path.Combine(directory, Path.ChangeExtension(name, ".txt"));
+        await File.WriteAllTextAsync(textFile, text);
+        var wav = Path.Combine(directory, name);
+        await ExternalTool.RunAsync("flite", ["-voice", "rms", "-f", textFile, "-o", wav], CancellationToken.None);
+        return wav;
+    }
+
+    /// <summary>An H.264/AAC MP4 of <paramref name="seconds"/> with the speech at its start, padded with silence.</summary>
+    public static async Task<string> SpeechVideoAsync(string directory, string text, double seconds, string name = "video.mp4", bool fastStart = false)
+    {
+        var speech = await SpeechAsync(directory, text, Path.ChangeExtension(name, ".wav"));
+        var video = Path.Combine(directory, name);
+        var duration = seconds.ToString(CultureInfo.InvariantCulture);
+        List<string> arguments =
+        [
+            "-nostdin", "-v", "error", "-y",
+            "-f", "lavfi", "-i", $"testsrc=size=320x180:rate=25:duration={duration}",
+            "-i", speech, "-af", "apad", "-t", duration,
+            "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+        ];
+        if (fastStart)
+        {
+            arguments.AddRange(["-movflags", "+faststart"]);
+        }
+
+        arguments.Add(video);
+        await ExternalTool.RunAsync("ffmpeg", arguments, CancellationToken.None);
+        return video;
+    }
+
+    /// <summary>A video with no audio stream.</summary>
+    public static async Task<string> SilentVideoAsync(string directory, double seconds)
+    {
+        var video = Path.Combine(directory, "silent.mp4");
+        await ExternalTool.RunAsync("ffmpeg",
+        [
+            "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+            $"testsrc=size=320x180:rate=25:duration={seconds.ToString(CultureInfo.InvariantCulture)}",
+            "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", video,
+        ], CancellationToken.None);
+        return video;
+    }
+
+    /// <summary>The first <paramref name="fraction"/> of a file, as an interrupted upload leaves it.</summary>
+    public static string Truncate(string path, double fraction)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var truncated = Path.Combine(Path.GetDirectoryName(path)!, "truncated-" + Path.GetFileName(path));
+        File.WriteAllBytes(truncated, bytes[..(int)(bytes.Length * fraction)]);
+        return truncated;
+    }
+
+    private static string FindShared(string relative)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "shared", relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared", relative));
+    }
+}
