@@ -1,0 +1,15 @@
+using VideoTranslation.Domain;
+
+namespace VideoTranslation.Pipeline.Recognition;
+
+/// <summary>A speech recognition engine: 16 kHz mono 16-bit WAV in, timed words out.</summary>
+public interface ISpeechRecognizer
+{
+    /// <summary>The engine's name in configuration and in <c>vts engines</c>, e.g. <c>pocketsphinx</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Whether the engine can recognize <paramref name="language"/> here (binaries and models present).</summary>
+    bool Supports(LanguageCode language);
+
+    Task<Transcript> RecognizeAsync(string wavPath, LanguageCode language, CancellationToken cancellationToken);
+}
