@@ -1,0 +1,148 @@
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Tools;
+
+namespace VideoTranslation.Pipeline.Translation;
+
+/// <summary>
+/// The offline default: Apertium rule-based translation. Discovers the installed pairs from their mode files,
+/// and reaches pairs that have no direct mode through others (en->pt as en->es, then es->pt). Sentences go
+/// through one process per hop, one per line: Apertium keeps lines, so alignment is kept.
+/// </summary>
+public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
+{
+    // Apertium names languages by ISO 639-2/3 or 639-1 codes; the service uses 639-1 (with a region for variants).
+    private static readonly Dictionary<string, string> ToIso6391 = new(StringComparer.Ordinal)
+    {
+        ["eng"] = "en",
+        ["spa"] = "es",
+        ["cat"] = "ca",
+        ["glg"] = "gl",
+        ["por"] = "pt",
+        ["fra"] = "fr",
+        ["ita"] = "it",
+        ["deu"] = "de",
+        ["oci"] = "oc",
+        ["eus"] = "eu",
+        ["epo"] = "eo",
+        ["nob"] = "nb",
+        ["nno"] = "nn",
+        ["swe"] = "sv",
+        ["dan"] = "da",
+    };
+
+    private readonly Lazy<List<Mode>> modes = new(() => Discover(options.ModesDirectory));
+
+    public string Name => "apertium";
+
+    public IReadOnlyList<string> SupportedPairs =>
+        [.. Languages().SelectMany(source => Languages().Where(target => target != source && Route(source, target) is not null)
+            .Select(target => $"{source}->{target}")).Order(StringComparer.Ordinal)];
+
+    public bool Supports(LanguageCode source, LanguageCode target) => Route(source.Value, target.Value) is not null;
+
+    public async Task<IReadOnlyList<string>> TranslateAsync(
+        IReadOnlyList<string> sentences, LanguageCode source, LanguageCode target, Glossary glossary, CancellationToken cancellationToken)
+    {
+        var route = Route(source.Value, target.Value)
+                    ?? throw new UnsupportedLanguageException(
+                        $"Apertium cannot translate {source} to {target} here. Supported: {string.Join(", ", SupportedPairs)}.", SupportedPairs);
+        if (sentences.Count == 0)
+        {
+            return [];
+        }
+
+        // One sentence per line; a line break inside a sentence would shift every following line.
+        var text = string.Join('\n', sentences.Select(sentence => glossary.Protect(sentence.ReplaceLineEndings(" "))));
+        foreach (var mode in route)
+        {
+            var result = await ExternalTool.RunAsync(options.Executable, ["-u", mode.Name], cancellationToken, standardInput: text + "\n");
+            text = result.StandardOutput;
+        }
+
+        var translated = text.TrimEnd('\n').Split('\n').Select(line => glossary.Restore(Tidy(line))).ToList();
+        if (translated.Count != sentences.Count)
+        {
+            throw new InvalidOperationException($"Apertium returned {translated.Count} lines for {sentences.Count} sentences.");
+        }
+
+        return translated;
+    }
+
+    /// <summary>The chain of modes from <paramref name="source"/> to <paramref name="target"/> (breadth first: fewest hops), or null.</summary>
+    private List<Mode>? Route(string source, string target)
+    {
+        var from = LanguageOf(source);
+        if (from == LanguageOf(target))
+        {
+            return null;
+        }
+
+        // "pt-BR" is reached by a pt_BR mode when one is installed, else by plain "pt"; "es-MX" by "es".
+        var to = modes.Value.Any(mode => mode.Target == target) ? target : LanguageOf(target);
+        var paths = new Queue<List<Mode>>(modes.Value.Where(mode => mode.Source == from).Select(mode => new List<Mode> { mode }));
+        while (paths.TryDequeue(out var path))
+        {
+            if (path[^1].Target == to)
+            {
+                return path;
+            }
+
+            if (path.Count < options.MaxHops)
+            {
+                var via = LanguageOf(path[^1].Target);
+                foreach (var next in modes.Value.Where(mode => mode.Source == via && LanguageOf(mode.Target) != from && path.All(step => step.Target != mode.Target)))
+                {
+                    paths.Enqueue([.. path, next]);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private IEnumerable<string> Languages() => modes.Value.SelectMany(mode => new[] { mode.Source, mode.Target }).Distinct();
+
+    private static string LanguageOf(string tag) => tag.Split('-')[0];
+
+    private static List<Mode> Discover(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var found = new List<Mode>();
+        foreach (var file in Directory.EnumerateFiles(directory, "*.mode"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            var (pair, variant) = name.Split('_', 2) is [var p, var v] ? (p, v) : (name, null);
+            if (pair.Split('-') is not [var from, var to] || !Iso(from, out var source) || !Iso(to, out var target))
+            {
+                continue;
+            }
+
+            // Regional variants become region subtags (pt_BR -> pt-BR); other variants (spelling norms) are skipped.
+            if (variant is null)
+            {
+                found.Add(new Mode(name, source, target));
+            }
+            else if (variant.Length == 2 && variant.All(char.IsAsciiLetterUpper))
+            {
+                found.Add(new Mode(name, source, $"{target}-{variant}"));
+            }
+        }
+
+        return found;
+    }
+
+    private static bool Iso(string code, out string iso)
+    {
+        iso = code.Length == 2 ? code : ToIso6391.GetValueOrDefault(code, "");
+        return iso.Length == 2;
+    }
+
+    /// <summary>Apertium leaves stray spaces where it dropped or moved words.</summary>
+    private static string Tidy(string line) => string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private sealed record Mode(string Name, string Source, string Target);
+}
