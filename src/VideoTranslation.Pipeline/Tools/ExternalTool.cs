@@ -41,6 +41,29 @@ public static class ExternalTool
         }
     }
 
+    /// <summary>Runs <paramref name="tool"/> with its standard output streamed into <paramref name="output"/> (not buffered).</summary>
+    public static async Task RunToStreamAsync(string tool, IEnumerable<string> arguments, Stream output, CancellationToken cancellationToken)
+    {
+        var errors = new System.Text.StringBuilder();
+        var command = Cli.Wrap(tool).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.ToStream(output))
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors));
+        CommandResult result;
+        try
+        {
+            result = await command.ExecuteAsync(cancellationToken);
+        }
+        catch (Win32Exception ex)
+        {
+            throw new ToolException(tool, $"{tool} is not installed or not on PATH ({ex.Message}). Run ./scripts/install.sh.", innerException: ex);
+        }
+
+        if (result.ExitCode != 0)
+        {
+            throw new ToolException(tool, $"{tool} failed (exit code {result.ExitCode}): {LastLines(errors.ToString())}", result.ExitCode, errors.ToString());
+        }
+    }
+
     /// <summary>Whether <paramref name="tool"/> can be found on PATH.</summary>
     public static bool IsInstalled(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

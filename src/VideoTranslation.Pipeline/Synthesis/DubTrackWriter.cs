@@ -1,0 +1,68 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using VideoTranslation.Pipeline.Tools;
+
+namespace VideoTranslation.Pipeline.Synthesis;
+
+/// <summary>
+/// Assembles the dub track: a WAV as long as the media, silent except where each clip is placed. The file is
+/// sized up front (the silence costs nothing to write) and each clip, sped up with ffmpeg's pitch-preserving
+/// <c>atempo</c>, is streamed straight to its offset: memory stays flat however long the media is.
+/// </summary>
+public static class DubTrackWriter
+{
+    public const int SampleRate = 24_000;
+    private const int HeaderSize = 44;
+
+    public static async Task WriteAsync(string outputWav, TimeSpan mediaDuration, IReadOnlyList<(string Clip, DubPlacement Placement)> clips, CancellationToken cancellationToken)
+    {
+        var totalSamples = (long)Math.Ceiling(mediaDuration.TotalSeconds * SampleRate);
+        await using var output = new FileStream(outputWav, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await output.WriteAsync(Header(totalSamples), cancellationToken);
+        output.SetLength(HeaderSize + (totalSamples * 2));
+
+        foreach (var (clip, placement) in clips)
+        {
+            if (placement.Placed <= TimeSpan.Zero)
+            {
+                continue;
+            }
+
+            var offset = (long)Math.Round(placement.SlotStart.TotalSeconds * SampleRate);
+            var samples = Math.Min((long)Math.Floor(placement.Placed.TotalSeconds * SampleRate), totalSamples - offset);
+            if (samples <= 0)
+            {
+                continue;
+            }
+
+            output.Position = HeaderSize + (offset * 2);
+            await ExternalTool.RunToStreamAsync("ffmpeg",
+            [
+                "-nostdin", "-v", "error", "-i", clip,
+                "-af", string.Create(CultureInfo.InvariantCulture, $"atempo={placement.SpeedUp:0.####}"),
+                "-ac", "1", "-ar", SampleRate.ToString(CultureInfo.InvariantCulture),
+                "-frames:a", samples.ToString(CultureInfo.InvariantCulture), "-f", "s16le", "pipe:1",
+            ], output, cancellationToken);
+        }
+    }
+
+    /// <summary>A canonical 44-byte header for 16-bit mono PCM.</summary>
+    private static byte[] Header(long samples)
+    {
+        var dataBytes = (uint)(samples * 2);
+        var header = new byte[HeaderSize];
+        "RIFF"u8.CopyTo(header);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), 36 + dataBytes);
+        "WAVEfmt "u8.CopyTo(header.AsSpan(8));
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(16), 16);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(20), 1); // PCM
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(22), 1); // mono
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(24), SampleRate);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(28), SampleRate * 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(32), 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(34), 16);
+        "data"u8.CopyTo(header.AsSpan(36));
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(40), dataBytes);
+        return header;
+    }
+}
