@@ -13,14 +13,22 @@ public readonly record struct LanguageCode
     /// <summary>Longer than any tag of the accepted form; anything longer is rejected before parsing.</summary>
     public const int MaxLength = 16;
 
-    // ISO 639-1: every two-letter language code.
-    private static readonly FrozenSet<string> Iso6391 = (
-        "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el " +
-        "en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it " +
-        "iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt " +
-        "my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl " +
-        "sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo " +
-        "za zh zu").Split(' ').ToFrozenSet(StringComparer.Ordinal);
+    // ISO 639-1 (all 183 two-letter codes) to ISO 639-2/T, the three-letter codes media containers tag tracks with.
+    private static readonly FrozenDictionary<string, string> Iso6391To6392 = (
+        "aa:aar ab:abk ae:ave af:afr ak:aka am:amh an:arg ar:ara as:asm av:ava ay:aym az:aze ba:bak be:bel bg:bul " +
+        "bi:bis bm:bam bn:ben bo:bod br:bre bs:bos ca:cat ce:che ch:cha co:cos cr:cre cs:ces cu:chu cv:chv cy:cym " +
+        "da:dan de:deu dv:div dz:dzo ee:ewe el:ell en:eng eo:epo es:spa et:est eu:eus fa:fas ff:ful fi:fin fj:fij " +
+        "fo:fao fr:fra fy:fry ga:gle gd:gla gl:glg gn:grn gu:guj gv:glv ha:hau he:heb hi:hin ho:hmo hr:hrv ht:hat " +
+        "hu:hun hy:hye hz:her ia:ina id:ind ie:ile ig:ibo ii:iii ik:ipk io:ido is:isl it:ita iu:iku ja:jpn jv:jav " +
+        "ka:kat kg:kon ki:kik kj:kua kk:kaz kl:kal km:khm kn:kan ko:kor kr:kau ks:kas ku:kur kv:kom kw:cor ky:kir " +
+        "la:lat lb:ltz lg:lug li:lim ln:lin lo:lao lt:lit lu:lub lv:lav mg:mlg mh:mah mi:mri mk:mkd ml:mal mn:mon " +
+        "mr:mar ms:msa mt:mlt my:mya na:nau nb:nob nd:nde ne:nep ng:ndo nl:nld nn:nno no:nor nr:nbl nv:nav ny:nya " +
+        "oc:oci oj:oji om:orm or:ori os:oss pa:pan pi:pli pl:pol ps:pus pt:por qu:que rm:roh rn:run ro:ron ru:rus " +
+        "rw:kin sa:san sc:srd sd:snd se:sme sg:sag si:sin sk:slk sl:slv sm:smo sn:sna so:som sq:sqi sr:srp ss:ssw " +
+        "st:sot su:sun sv:swe sw:swa ta:tam te:tel tg:tgk th:tha ti:tir tk:tuk tl:tgl tn:tsn to:ton tr:tur ts:tso " +
+        "tt:tat tw:twi ty:tah ug:uig uk:ukr ur:urd uz:uzb ve:ven vi:vie vo:vol wa:wln wo:wol xh:xho yi:yid yo:yor " +
+        "za:zha zh:zho zu:zul")
+        .Split(' ').Select(pair => pair.Split(':')).ToFrozenDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 
     private LanguageCode(string value, string language)
     {
@@ -33,6 +41,9 @@ public readonly record struct LanguageCode
 
     /// <summary>The ISO 639-1 primary language, e.g. <c>pt</c>.</summary>
     public string Language { get; }
+
+    /// <summary>The ISO 639-2/T code of the primary language, e.g. <c>por</c>: what MP4 and Matroska tracks are tagged with.</summary>
+    public string Iso6392 => Iso6391To6392[Language];
 
     public static bool TryParse([NotNullWhen(true)] string? value, out LanguageCode code, [NotNullWhen(false)] out string? error)
     {
@@ -52,7 +63,7 @@ public readonly record struct LanguageCode
 
         var parts = value.Split('-', '_');
         var language = parts[0].ToLowerInvariant();
-        if (!Iso6391.Contains(language))
+        if (!Iso6391To6392.ContainsKey(language))
         {
             error = $"'{shown}' is not a known language: the first part must be an ISO 639-1 code such as 'en', 'es', 'fr' or 'pt'.";
             return false;

@@ -52,4 +52,18 @@ public class LanguageCodeTests
     {
         Assert.Equal(LanguageCode.Parse("PT-br"), LanguageCode.Parse("pt-BR"));
     }
+
+    [Theory]
+    [InlineData("en", "eng")]
+    [InlineData("es", "spa")]
+    [InlineData("pt-BR", "por")]
+    [InlineData("ca", "cat")]
+    [InlineData("gl", "glg")]
+    [InlineData("fr", "fra")]
+    [InlineData("de", "deu")]
+    [InlineData("zh-Hant", "zho")]
+    public void Knows_the_iso_639_2_code_media_containers_use(string tag, string iso6392)
+    {
+        Assert.Equal(iso6392, LanguageCode.Parse(tag).Iso6392);
+    }
 }
