@@ -69,6 +69,13 @@ public static class TestMedia
         return truncated;
     }
 
+    /// <summary>SHA-256 of a file's first video stream's packets: equal hashes mean the stream was copied bit for bit.</summary>
+    public static async Task<string> VideoStreamHashAsync(string path)
+    {
+        var result = await ExternalTool.RunAsync("ffmpeg", ["-nostdin", "-v", "error", "-i", path, "-map", "0:v:0", "-c", "copy", "-f", "streamhash", "-hash", "sha256", "-"], CancellationToken.None);
+        return result.StandardOutput.Trim();
+    }
+
     private static string FindShared(string relative)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using VideoTranslation.Pipeline.Subtitles;
+using VideoTranslation.Pipeline.Synthesis;
+
+namespace VideoTranslation.Pipeline.Orchestration;
+
+/// <summary>The dubbing report artifact: per cue, its slot, the synthesized length, the speed-up applied and any overflow.</summary>
+public static class DubbingReport
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    public static string Serialize(IReadOnlyList<Cue> cues, IReadOnlyList<DubPlacement> placements) => JsonSerializer.Serialize(
+        new
+        {
+            cues = placements.Select(p => new
+            {
+                cue = p.Cue + 1,
+                text = cues[p.Cue].Text,
+                slot_start = Math.Round(p.SlotStart.TotalSeconds, 3),
+                slot_end = Math.Round(p.SlotEnd.TotalSeconds, 3),
+                synthesized_seconds = Math.Round(p.Synthesized.TotalSeconds, 3),
+                speed_up = Math.Round(p.SpeedUp, 3),
+                placed_seconds = Math.Round(p.Placed.TotalSeconds, 3),
+                borrowed_silence = p.BorrowedSilence,
+                overflow_seconds = Math.Round(p.Overflow.TotalSeconds, 3),
+            }),
+            cues_sped_up = placements.Count(p => p.SpeedUp > 1),
+            cues_overflowing = placements.Count(p => p.Overflow > TimeSpan.Zero),
+        },
+        Options);
+}

@@ -1,0 +1,30 @@
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Translation;
+
+namespace VideoTranslation.Pipeline.Orchestration;
+
+/// <summary>What to translate and how.</summary>
+public sealed record PipelineRequest
+{
+    public required string InputPath { get; init; }
+
+    public required LanguageCode SourceLanguage { get; init; }
+
+    public required IReadOnlyList<LanguageCode> TargetLanguages { get; init; }
+
+    /// <summary>Synthesize a dubbed audio track per language.</summary>
+    public bool Dub { get; init; } = true;
+
+    /// <summary>Mix the original audio, ducked, under the dub (otherwise the dub alone).</summary>
+    public bool KeepOriginalAudio { get; init; } = true;
+
+    /// <summary>Engine voice per target language tag, e.g. <c>es</c> → <c>es-419</c>.</summary>
+    public IReadOnlyDictionary<string, string> Voices { get; init; } = new Dictionary<string, string>();
+
+    public Glossary Glossary { get; init; } = Glossary.Empty;
+
+    /// <summary>SRT or WebVTT in the source language that replaces speech recognition.</summary>
+    public string? SourceSubtitlesPath { get; init; }
+
+    public double MaxSpeedUp { get; init; } = Synthesis.DubFitter.DefaultMaxSpeedUp;
+}

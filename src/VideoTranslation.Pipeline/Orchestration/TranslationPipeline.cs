@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json;
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Media;
+using VideoTranslation.Pipeline.Recognition;
+using VideoTranslation.Pipeline.Subtitles;
+using VideoTranslation.Pipeline.Synthesis;
+using VideoTranslation.Pipeline.Tools;
+using VideoTranslation.Pipeline.Translation;
+
+namespace VideoTranslation.Pipeline.Orchestration;
+
+/// <summary>
+/// Translates one video: probe, extract audio, recognize speech (or read provided subtitles), segment into cues,
+/// translate whole sentences and lay them over the cues, synthesize and fit the dub, mix, and mux. Every stage
+/// writes its output into the work directory atomically, and a stage whose output is there is skipped: a job
+/// retried after a crash resumes where it stopped.
+/// </summary>
+public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslator translator, ISpeechSynthesizer synthesizer)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public async Task<PipelineResult> RunAsync(PipelineRequest request, string work, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(work);
+        RequireSupported(request);
+
+        progress?.Report(new PipelineProgress(PipelineStage.Probing, 0));
+        var media = await MediaProber.ProbeAsync(request.InputPath, cancellationToken);
+        if (request.SourceSubtitlesPath is null || request.KeepOriginalAudio)
+        {
+            MediaProber.RequireTranslatable(media);
+        }
+
+        var rules = new SubtitleRules { FramesPerSecond = media.Video?.FramesPerSecond is > 0 and var fps ? fps : 25 };
+        var segmented = await SourceAsync(request, media, rules, work, progress, cancellationToken);
+        var sourceCues = segmented.SelectMany(sentence => sentence.Cues).ToList();
+        var transcriptPath = Path.Combine(work, "transcript.json");
+        var sourceSrt = Path.Combine(work, "source.srt");
+        var sourceVtt = Path.Combine(work, "source.vtt");
+        await AtomicFile.WriteTextAsync(sourceSrt, SubtitleWriter.Write(sourceCues, SubtitleFormat.Srt), cancellationToken);
+        await AtomicFile.WriteTextAsync(sourceVtt, SubtitleWriter.Write(sourceCues, SubtitleFormat.WebVtt), cancellationToken);
+
+        var results = new List<LanguageResult>();
+        var tracks = new List<TranslatedTrack>();
+        for (var i = 0; i < request.TargetLanguages.Count; i++)
+        {
+            var share = (0.45 + (0.45 * i / request.TargetLanguages.Count), 0.45 / request.TargetLanguages.Count);
+            var (result, track) = await TranslateAsync(request, request.TargetLanguages[i], media, rules, segmented, work, share, progress, cancellationToken);
+            results.Add(result);
+            tracks.Add(track);
+        }
+
+        progress?.Report(new PipelineProgress(PipelineStage.Muxing, 0.9));
+        var output = Path.Combine(work, "output" + Muxer.OutputExtension(media));
+        if (!File.Exists(output))
+        {
+            await AtomicFile.WriteAsync(output, partial => Muxer.MuxAsync(request.InputPath, media, request.SourceLanguage, tracks, partial, cancellationToken));
+        }
+
+        progress?.Report(new PipelineProgress(PipelineStage.Muxing, 1));
+        return new PipelineResult(transcriptPath, sourceSrt, sourceVtt, results, output);
+    }
+
+    /// <summary>Fails before any work when an engine cannot handle a requested language.</summary>
+    private void RequireSupported(PipelineRequest request)
+    {
+        if (request.SourceSubtitlesPath is null && !recognizer.Supports(request.SourceLanguage))
+        {
+            throw new UnsupportedLanguageException(
+                $"The {recognizer.Name} recognizer cannot recognize '{request.SourceLanguage}'. Provide source subtitles, or configure another recognizer.", []);
+        }
+
+        foreach (var target in request.TargetLanguages)
+        {
+            if (!translator.Supports(request.SourceLanguage, target))
+            {
+                throw new UnsupportedLanguageException(
+                    $"The {translator.Name} translator cannot translate {request.SourceLanguage} to {target}. Supported: {string.Join(", ", translator.SupportedPairs)}.",
+                    translator.SupportedPairs);
+            }
+
+            if (request.Dub && !synthesizer.Supports(target))
+            {
+                throw new UnsupportedLanguageException($"The {synthesizer.Name} synthesizer has no voice for '{target}'. Turn dubbing off for it, or configure another synthesizer.", []);
+            }
+        }
+    }
+
+    /// <summary>The source sentences in cues, from provided subtitles or recognized speech; saves the transcript artifact.</summary>
+    private async Task<IReadOnlyList<SentenceCues>> SourceAsync(
+        PipelineRequest request, MediaInfo media, SubtitleRules rules, string work, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var transcriptPath = Path.Combine(work, "transcript.json");
+        if (request.SourceSubtitlesPath is { } subtitles)
+        {
+            var cues = SubtitleParser.Parse(await File.ReadAllTextAsync(subtitles, cancellationToken));
+            var (fromSubtitles, sentences) = ProvidedSubtitles.ToSentences(cues, request.SourceLanguage);
+            await AtomicFile.WriteTextAsync(transcriptPath, TranscriptJson.Serialize(fromSubtitles), cancellationToken);
+            return sentences;
+        }
+
+        Transcript transcript;
+        if (File.Exists(transcriptPath))
+        {
+            transcript = TranscriptJson.Deserialize(await File.ReadAllTextAsync(transcriptPath, cancellationToken));
+        }
+        else
+        {
+            progress?.Report(new PipelineProgress(PipelineStage.ExtractingAudio, 0.02));
+            var wav = Path.Combine(work, "audio.wav");
+            if (!File.Exists(wav))
+            {
+                await AtomicFile.WriteAsync(wav, partial => AudioExtractor.ExtractAsync(request.InputPath, media, partial, cancellationToken));
+            }
+
+            progress?.Report(new PipelineProgress(PipelineStage.Transcribing, 0.05));
+            transcript = await recognizer.RecognizeAsync(wav, request.SourceLanguage, cancellationToken);
+            await AtomicFile.WriteTextAsync(transcriptPath, TranscriptJson.Serialize(transcript), cancellationToken);
+        }
+
+        var split = SentenceSplitter.Split(transcript, rules);
+        return new CueSegmenter(rules, request.SourceLanguage.Language).Segment(split, media.Duration);
+    }
+
+    private async Task<(LanguageResult Result, TranslatedTrack Track)> TranslateAsync(
+        PipelineRequest request, LanguageCode target, MediaInfo media, SubtitleRules rules, IReadOnlyList<SentenceCues> sentences,
+        string work, (double Start, double Size) share, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(work, target.Value);
+        Directory.CreateDirectory(directory);
+
+        progress?.Report(new PipelineProgress(PipelineStage.Translating, share.Start, target.Value));
+        var translationPath = Path.Combine(directory, "translation.json");
+        IReadOnlyList<string> translations;
+        if (File.Exists(translationPath))
+        {
+            translations = JsonSerializer.Deserialize<List<string>>(await File.ReadAllTextAsync(translationPath, cancellationToken), Json) ?? [];
+        }
+        else
+        {
+            translations = await translator.TranslateAsync([.. sentences.Select(s => s.Sentence.Text)], request.SourceLanguage, target, request.Glossary, cancellationToken);
+            await AtomicFile.WriteTextAsync(translationPath, JsonSerializer.Serialize(translations, Json), cancellationToken);
+        }
+
+        var cues = new TranslationLayout(rules, target.Language).Layout(sentences, translations);
+        var srt = Path.Combine(directory, "subtitles.srt");
+        var vtt = Path.Combine(directory, "subtitles.vtt");
+        await AtomicFile.WriteTextAsync(srt, SubtitleWriter.Write(cues, SubtitleFormat.Srt), cancellationToken);
+        await AtomicFile.WriteTextAsync(vtt, SubtitleWriter.Write(cues, SubtitleFormat.WebVtt), cancellationToken);
+        if (!request.Dub)
+        {
+            return (new LanguageResult(target, srt, vtt, null, null), new TranslatedTrack(target, null, srt));
+        }
+
+        var clips = Path.Combine(directory, "clips");
+        Directory.CreateDirectory(clips);
+        var voice = request.Voices.GetValueOrDefault(target.Value);
+        var lengths = new List<TimeSpan>(cues.Count);
+        for (var i = 0; i < cues.Count; i++)
+        {
+            progress?.Report(new PipelineProgress(PipelineStage.Synthesizing, share.Start + (share.Size * 0.1) + (share.Size * 0.6 * i / cues.Count), target.Value));
+            var clip = Path.Combine(clips, i.ToString("0000", CultureInfo.InvariantCulture) + ".wav");
+            if (!File.Exists(clip))
+            {
+                await AtomicFile.WriteAsync(clip, partial => synthesizer.SynthesizeAsync(cues[i].Text, target, voice, partial, cancellationToken));
+            }
+
+            lengths.Add(WavFile.Duration(clip));
+        }
+
+        progress?.Report(new PipelineProgress(PipelineStage.Mixing, share.Start + (share.Size * 0.7), target.Value));
+        var placements = DubFitter.Fit(cues, lengths, media.Duration, request.MaxSpeedUp);
+        var report = Path.Combine(directory, "dubbing-report.json");
+        await AtomicFile.WriteTextAsync(report, DubbingReport.Serialize(cues, placements), cancellationToken);
+
+        var dub = Path.Combine(directory, "dub.wav");
+        if (!File.Exists(dub))
+        {
+            var placed = placements.Select(p => (Path.Combine(clips, p.Cue.ToString("0000", CultureInfo.InvariantCulture) + ".wav"), p)).ToList();
+            await AtomicFile.WriteAsync(dub, partial => DubTrackWriter.WriteAsync(partial, media.Duration, placed, cancellationToken));
+        }
+
+        var audio = Path.Combine(directory, "audio.m4a");
+        if (!File.Exists(audio))
+        {
+            await AtomicFile.WriteAsync(audio, partial => AudioMixer.MixAsync(request.InputPath, media, dub, request.KeepOriginalAudio, partial, cancellationToken));
+        }
+
+        return (new LanguageResult(target, srt, vtt, audio, report), new TranslatedTrack(target, audio, srt));
+    }
+}
