@@ -1,25 +1,82 @@
 using System.CommandLine;
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Orchestration;
 
 namespace VideoTranslation.Cli.Commands;
 
-/// <summary><c>vts translate --from en --to es</c>: start a job on a server and, unless told not to, wait for it.</summary>
+/// <summary>
+/// <c>vts translate VIDEO --to es[,pt]</c> translates a video here, in this process. Without a video it is the seed
+/// API's job: <c>vts translate --from en --to es</c> starts one on a server and, unless told not to, waits for it.
+/// </summary>
 internal static class TranslateCommand
 {
     public static Command Create()
     {
         var client = new ClientOptions();
-        var from = new Option<string>("--from", "-f") { Description = "Source language, e.g. en", Required = true };
-        var to = new Option<string>("--to", "-t") { Description = "Target language, e.g. es or pt-BR", Required = true };
-        var jobId = new Option<string>("--job-id") { Description = "Choose the job id (sending it again is idempotent)" };
-        var noWait = new Option<bool>("--no-wait") { Description = "Print the job id and return without waiting" };
-
-        var command = new Command("translate", "Start a translation job on a server and wait for it.") { from, to, jobId, noWait };
-        client.AddTo(command, withTimeout: true);
-        command.SetAction((parse, cancellationToken) => ClientCommand.RunAsync(client, parse, async (api, printer) =>
+        var video = new Argument<FileInfo?>("video")
         {
-            var operation = await api.StartTranslationAsync(
-                parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(jobId), cancellationToken);
-            if (parse.GetValue(noWait))
+            Description = "A video to translate in this process with the offline engines; without it, a seed-API job is started on --server",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var from = new Option<string>("--from", "-f") { Description = "Source language, e.g. en [default for a video: en]" };
+        var to = new Option<string>("--to", "-t") { Description = "Target language(s), comma-separated: es, or es,pt-BR,ca", Required = true };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Where a video's results go [default: VIDEO-NAME.translated beside the video]" };
+        var noDub = new Option<bool>("--no-dub") { Description = "Subtitles only: no dubbed audio" };
+        var replaceAudio = new Option<bool>("--replace-audio") { Description = "Dub alone, without the original audio ducked underneath" };
+        var subtitles = new Option<FileInfo>("--subtitles") { Description = "Source-language SRT or WebVTT to use instead of speech recognition" };
+        var jobId = new Option<string>("--job-id") { Description = "Seed job: choose the job id (sending it again is idempotent)" };
+        var noWait = new Option<bool>("--no-wait") { Description = "Seed job: print the job id and return without waiting" };
+
+        var command = new Command("translate", "Translate a video here, or start a seed-API translation job on a server.")
+        {
+            video, from, to, output, noDub, replaceAudio, subtitles, jobId, noWait,
+        };
+        client.AddTo(command, withTimeout: true);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(video) is not { } file)
+            {
+                return await StartSeedJobAsync(client, parse, parse.GetValue(from), parse.GetValue(to)!, parse.GetValue(jobId), parse.GetValue(noWait), cancellationToken);
+            }
+
+            if (parse.GetResult(client.Server) is { Implicit: false })
+            {
+                Console.Error.WriteLine("error: uploading a video to a server needs the server's v1 API, which this version does not have yet. Leave out --server to translate the video in this process.");
+                return ExitCodes.Rejected;
+            }
+
+            if (!TryLanguages(parse.GetValue(from) ?? "en", parse.GetValue(to)!, out var source, out var targets))
+            {
+                return ExitCodes.Rejected;
+            }
+
+            var request = new PipelineRequest
+            {
+                InputPath = file.FullName,
+                SourceLanguage = source,
+                TargetLanguages = targets,
+                Dub = !parse.GetValue(noDub),
+                KeepOriginalAudio = !parse.GetValue(replaceAudio),
+                SourceSubtitlesPath = parse.GetValue(subtitles)?.FullName,
+            };
+            return await LocalTranslation.RunAsync(file, request, parse.GetValue(output), cancellationToken);
+        });
+        return command;
+    }
+
+    private static Task<int> StartSeedJobAsync(
+        ClientOptions client, ParseResult parse, string? from, string to, string? jobId, bool noWait, CancellationToken cancellationToken)
+    {
+        if (from is null)
+        {
+            Console.Error.WriteLine("error: a seed job needs --from (the source language), e.g. vts translate --from en --to es.");
+            return Task.FromResult(ExitCodes.Rejected);
+        }
+
+        return ClientCommand.RunAsync(client, parse, async (api, printer) =>
+        {
+            var operation = await api.StartTranslationAsync(from, to, jobId, cancellationToken);
+            if (noWait)
             {
                 printer.Print(await operation.UpdateStatusAsync(cancellationToken));
                 return ExitCodes.Success;
@@ -28,7 +85,35 @@ internal static class TranslateCommand
             printer.Started(operation.JobId);
             printer.Print(await operation.WaitForCompletionAsync(cancellationToken: cancellationToken));
             return ExitCodes.Success;
-        }));
-        return command;
+        });
+    }
+
+    private static bool TryLanguages(string from, string to, out LanguageCode source, out List<LanguageCode> targets)
+    {
+        targets = [];
+        if (!LanguageCode.TryParse(from, out source, out var error))
+        {
+            Console.Error.WriteLine($"error: --from: {error}");
+            return false;
+        }
+
+        foreach (var tag in to.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!LanguageCode.TryParse(tag, out var target, out error))
+            {
+                Console.Error.WriteLine($"error: --to: {error}");
+                return false;
+            }
+
+            if (target.Language == source.Language)
+            {
+                Console.Error.WriteLine($"error: --to: '{target}' is the source language.");
+                return false;
+            }
+
+            targets.Add(target);
+        }
+
+        return targets.Count > 0;
     }
 }

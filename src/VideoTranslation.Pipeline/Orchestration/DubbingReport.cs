@@ -7,7 +7,12 @@ namespace VideoTranslation.Pipeline.Orchestration;
 /// <summary>The dubbing report artifact: per cue, its slot, the synthesized length, the speed-up applied and any overflow.</summary>
 public static class DubbingReport
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file for people: "días", not "d\u00EDas"
+    };
 
     public static string Serialize(IReadOnlyList<Cue> cues, IReadOnlyList<DubPlacement> placements) => JsonSerializer.Serialize(
         new

@@ -18,7 +18,11 @@ namespace VideoTranslation.Pipeline.Orchestration;
 /// </summary>
 public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslator translator, ISpeechSynthesizer synthesizer)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public async Task<PipelineResult> RunAsync(PipelineRequest request, string work, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ public static class TranscriptJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file for people, not HTML
     };
 
     public static string Serialize(Transcript transcript) => JsonSerializer.Serialize(

@@ -108,4 +108,43 @@ public sealed class CliTests
         Assert.Contains("returned the same job", stdout, StringComparison.Ordinal);
         Assert.Contains("refused with 422", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Translate_a_video_in_process_writes_subtitles_dub_and_the_muxed_video()
+    {
+        using var directory = new TempDirectory();
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, "Good morning everyone. The house is very big.", seconds: 6);
+
+        var (exit, stdout, stderr) = await VtsProcess.RunAsync("translate", video, "--to", "es", "--out", Path.Combine(directory.Path, "out"));
+
+        Assert.True(exit == 0, stdout + stderr);
+        foreach (var file in new[] { "video.translated.mp4", "video.transcript.json", "video.source.srt", "video.es.srt", "video.es.vtt", "video.es.dub.m4a", "video.es.dubbing-report.json" })
+        {
+            Assert.Contains(file, stdout, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(directory.Path, "out", file)), file);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(directory.Path, "out", ".work")));
+        Assert.Contains("La casa es muy grande.", await File.ReadAllTextAsync(Path.Combine(directory.Path, "out", "video.es.srt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Translate_refuses_what_is_not_a_video_and_unsupported_pairs_with_clear_errors()
+    {
+        using var directory = new TempDirectory();
+        var notes = Path.Combine(directory.Path, "notes.mp4");
+        await File.WriteAllTextAsync(notes, "not a video");
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, "Hello.", seconds: 2);
+
+        var (notMedia, _, notMediaErr) = await VtsProcess.RunAsync("translate", notes, "--to", "es");
+        var (unsupported, _, unsupportedErr) = await VtsProcess.RunAsync("translate", video, "--to", "ja");
+        var (missing, _, missingErr) = await VtsProcess.RunAsync("translate", Path.Combine(directory.Path, "nope.mp4"), "--to", "es");
+
+        Assert.Equal(1, notMedia);
+        Assert.Contains("not a video or audio format", notMediaErr, StringComparison.Ordinal);
+        Assert.Equal(4, unsupported);
+        Assert.Contains("Supported: ", unsupportedErr, StringComparison.Ordinal);
+        Assert.Equal(4, missing);
+        Assert.Contains("no such file", missingErr, StringComparison.Ordinal);
+    }
 }

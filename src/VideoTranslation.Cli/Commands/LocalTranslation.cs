@@ -1,0 +1,112 @@
+using Spectre.Console;
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Media;
+using VideoTranslation.Pipeline.Orchestration;
+using VideoTranslation.Pipeline.Recognition;
+using VideoTranslation.Pipeline.Subtitles;
+using VideoTranslation.Pipeline.Synthesis;
+using VideoTranslation.Pipeline.Tools;
+using VideoTranslation.Pipeline.Translation;
+
+namespace VideoTranslation.Cli.Commands;
+
+/// <summary>
+/// <c>vts translate VIDEO</c> without a server: runs the pipeline in this process with the offline engines,
+/// shows its progress, and writes the results beside the video. Intermediate files live in OUT/.work until
+/// the run succeeds, so running the same command again after a failure resumes instead of starting over.
+/// </summary>
+internal static class LocalTranslation
+{
+    public static async Task<int> RunAsync(FileInfo video, PipelineRequest request, DirectoryInfo? outputDirectory, CancellationToken cancellationToken)
+    {
+        if (!video.Exists)
+        {
+            Console.Error.WriteLine($"error: no such file: {video.FullName}");
+            return ExitCodes.Rejected;
+        }
+
+        var output = outputDirectory ?? new DirectoryInfo(Path.Combine(video.DirectoryName!, Path.GetFileNameWithoutExtension(video.Name) + ".translated"));
+        var work = Path.Combine(output.FullName, ".work");
+        var pipeline = new TranslationPipeline(new PocketsphinxRecognizer(new PocketsphinxOptions()), new ApertiumTranslator(new ApertiumOptions()), new EspeakSynthesizer());
+
+        try
+        {
+            PipelineResult? result = null;
+            await AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask($"Translating {video.Name}", maxValue: 1);
+                    result = await pipeline.RunAsync(request, work, new ProgressReporter(task, video.Name), cancellationToken);
+                    task.Value = 1;
+                });
+
+            var written = Publish(result!, video, output);
+            Directory.Delete(work, recursive: true);
+            AnsiConsole.MarkupLineInterpolated($"[green]Done.[/] Files written to {output.FullName}:");
+            foreach (var file in written)
+            {
+                Console.WriteLine($"  {Path.GetFileName(file)}");
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is MediaException or SubtitleFormatException or ToolException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.JobFailed;
+        }
+        catch (UnsupportedLanguageException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Rejected;
+        }
+    }
+
+    /// <summary>Moves the results out of the work directory under names that say what they are.</summary>
+    private static List<string> Publish(PipelineResult result, FileInfo video, DirectoryInfo output)
+    {
+        var name = Path.GetFileNameWithoutExtension(video.Name);
+        var files = new List<(string From, string To)>
+        {
+            (result.OutputVideo, $"{name}.translated{Path.GetExtension(result.OutputVideo)}"),
+            (result.Transcript, $"{name}.transcript.json"),
+            (result.SourceSrt, $"{name}.source.srt"),
+            (result.SourceVtt, $"{name}.source.vtt"),
+        };
+        foreach (var language in result.Languages)
+        {
+            var tag = language.Language.Value;
+            files.Add((language.Srt, $"{name}.{tag}.srt"));
+            files.Add((language.Vtt, $"{name}.{tag}.vtt"));
+            if (language.DubbedAudio is { } audio)
+            {
+                files.Add((audio, $"{name}.{tag}.dub.m4a"));
+            }
+
+            if (language.DubbingReport is { } report)
+            {
+                files.Add((report, $"{name}.{tag}.dubbing-report.json"));
+            }
+        }
+
+        return [.. files.Select(file =>
+        {
+            var target = Path.Combine(output.FullName, file.To);
+            File.Move(file.From, target, overwrite: true);
+            return target;
+        })];
+    }
+
+    /// <summary>Pipeline progress onto the progress bar (Spectre's task is safe to update from any thread).</summary>
+    private sealed class ProgressReporter(ProgressTask task, string name) : IProgress<PipelineProgress>
+    {
+        public void Report(PipelineProgress value)
+        {
+            task.Value = value.Fraction;
+            var stage = value.Stage.ToString();
+            task.Description = Markup.Escape($"{name}: {stage.ToLowerInvariant()}{(value.Language is null ? "" : $" ({value.Language})")}");
+        }
+    }
+}
