@@ -4,6 +4,10 @@ using System.Globalization;
 using Spectre.Console;
 using VideoTranslation.Cli.Output;
 using VideoTranslation.Client;
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Media;
+using VideoTranslation.Pipeline.Orchestration;
+using VideoTranslation.Pipeline.Tools;
 using VideoTranslation.Server.Hosting;
 
 namespace VideoTranslation.Cli.Commands;
@@ -11,7 +15,8 @@ namespace VideoTranslation.Cli.Commands;
 /// <summary>
 /// <c>vts demo</c>: starts a server of its own on a free loopback port with a fresh data directory, drives it
 /// with the client library through several translations (some fail, by the simulated error rate), shows
-/// idempotent resubmission and input validation, and prints a summary.
+/// idempotent resubmission and input validation, and prints a summary. Then it translates a short generated
+/// video for real, offline, into ./vts-demo, where the result can be played.
 /// </summary>
 internal static class DemoCommand
 {
@@ -26,10 +31,11 @@ internal static class DemoCommand
         var minSeconds = new Option<double>("--sim-min-seconds") { Description = "Shortest simulated job", DefaultValueFactory = _ => 1 };
         var maxSeconds = new Option<double>("--sim-max-seconds") { Description = "Longest simulated job", DefaultValueFactory = _ => 3 };
         var errorRate = new Option<double>("--sim-error-rate") { Description = "Probability that a job fails", DefaultValueFactory = _ => 0.3 };
+        var noVideo = new Option<bool>("--no-video") { Description = "Skip the real translation of a generated video" };
 
         var command = new Command("demo", "Start a server of its own and run the client through a few translations.")
         {
-            jobs, minSeconds, maxSeconds, errorRate,
+            jobs, minSeconds, maxSeconds, errorRate, noVideo,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -39,7 +45,8 @@ internal static class DemoCommand
                 ["Simulation:MaxSeconds"] = Invariant(parse.GetValue(maxSeconds)),
                 ["Simulation:ErrorRate"] = Invariant(parse.GetValue(errorRate)),
             };
-            return await RunAsync(Math.Clamp(parse.GetValue(jobs), 1, 100), settings, cancellationToken);
+            var exitCode = await RunAsync(Math.Clamp(parse.GetValue(jobs), 1, 100), settings, cancellationToken);
+            return exitCode != ExitCodes.Success || parse.GetValue(noVideo) ? exitCode : await TranslateSampleVideoAsync(cancellationToken);
         });
         return command;
     }
@@ -83,6 +90,32 @@ internal static class DemoCommand
         {
             Directory.Delete(dataDirectory, recursive: true);
         }
+    }
+
+    /// <summary>A real, offline translation of a generated video with English speech into Spanish.</summary>
+    private static async Task<int> TranslateSampleVideoAsync(CancellationToken cancellationToken)
+    {
+        AnsiConsole.WriteLine();
+        AnsiConsole.MarkupLine("[bold]A real translation[/]: a generated video with English speech, into Spanish, offline (pocketsphinx, apertium, espeak-ng, ffmpeg).");
+        if (OfflineTools.FirstOrDefault(tool => !ExternalTool.IsInstalled(tool)) is { } missing)
+        {
+            Console.Error.WriteLine($"error: {missing} is not installed; run ./scripts/install.sh first.");
+            return ExitCodes.JobFailed;
+        }
+
+        var output = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "vts-demo"));
+        var video = await SampleVideo.CreateAsync(output.FullName, SampleSpeech, seconds: 12, "sample.mp4", cancellationToken: cancellationToken);
+        var request = new PipelineRequest { InputPath = video, SourceLanguage = LanguageCode.Parse("en"), TargetLanguages = [LanguageCode.Parse("es")] };
+        var exitCode = await LocalTranslation.RunAsync(new FileInfo(video), request, output, cancellationToken);
+        if (exitCode == ExitCodes.Success)
+        {
+            AnsiConsole.WriteLine();
+            AnsiConsole.MarkupLine("[bold]Spanish subtitles[/] (vts-demo/sample.es.srt):");
+            Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(output.FullName, "sample.es.srt"), cancellationToken));
+            AnsiConsole.MarkupLine("Play the dubbed, subtitled video: [blue]ffplay vts-demo/sample.translated.mp4[/] (or any player).");
+        }
+
+        return exitCode;
     }
 
     private static async Task<Outcome> TranslateAsync(VideoTranslationClient client, (string From, string To) pair, CancellationToken cancellationToken)
@@ -139,6 +172,10 @@ internal static class DemoCommand
         table.Caption($"{completed} completed, {outcomes.Length - completed} failed by the simulated error rate");
         return table;
     }
+
+    private static readonly string[] OfflineTools = ["ffmpeg", "flite", "pocketsphinx_continuous", "apertium", "espeak-ng"];
+
+    private const string SampleSpeech = "Good morning everyone. The house is very big. We will go to the beach tomorrow.";
 
     private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 }

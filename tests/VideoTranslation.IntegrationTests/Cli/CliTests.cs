@@ -101,10 +101,13 @@ public sealed class CliTests
     [Fact]
     public async Task Demo_runs_its_own_server_and_summarizes()
     {
-        var (exit, stdout, stderr) = await VtsProcess.RunAsync("demo", "--jobs", "4", "--sim-min-seconds", "0.1", "--sim-max-seconds", "0.3", "--sim-error-rate", "0.5");
+        using var directory = new TempDirectory();
+        var (exit, stdout, stderr) = await VtsProcess.RunInDirectoryAsync(directory.Path, "demo", "--jobs", "4", "--sim-min-seconds", "0.1", "--sim-max-seconds", "0.3", "--sim-error-rate", "0.5");
 
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains("Summary", stdout, StringComparison.Ordinal);
+        Assert.Contains("Iremos a la playa mañana.", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(directory.Path, "vts-demo", "sample.translated.mp4")));
         Assert.Contains("returned the same job", stdout, StringComparison.Ordinal);
         Assert.Contains("refused with 422", stdout, StringComparison.Ordinal);
     }

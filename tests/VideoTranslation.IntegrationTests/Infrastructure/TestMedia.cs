@@ -1,4 +1,5 @@
 using System.Globalization;
+using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Pipeline.Tools;
 
 namespace VideoTranslation.IntegrationTests.Infrastructure;
@@ -15,37 +16,12 @@ public static class TestMedia
     public const string JfkTranscript = "and so my fellow americans ask not what your country can do for you ask what you can do for your country";
 
     /// <summary>flite speech of <paramref name="text"/> as a WAV file.</summary>
-    public static async Task<string> SpeechAsync(string directory, string text, string name = "speech.wav")
-    {
-        var textFile = Path.Combine(directory, Path.ChangeExtension(name, ".txt"));
-        await File.WriteAllTextAsync(textFile, text);
-        var wav = Path.Combine(directory, name);
-        await ExternalTool.RunAsync("flite", ["-voice", "rms", "-f", textFile, "-o", wav], CancellationToken.None);
-        return wav;
-    }
+    public static Task<string> SpeechAsync(string directory, string text, string name = "speech.wav") =>
+        SampleVideo.SpeechAsync(directory, text, name, CancellationToken.None);
 
     /// <summary>An H.264/AAC MP4 of <paramref name="seconds"/> with the speech at its start, padded with silence.</summary>
-    public static async Task<string> SpeechVideoAsync(string directory, string text, double seconds, string name = "video.mp4", bool fastStart = false)
-    {
-        var speech = await SpeechAsync(directory, text, Path.ChangeExtension(name, ".wav"));
-        var video = Path.Combine(directory, name);
-        var duration = seconds.ToString(CultureInfo.InvariantCulture);
-        List<string> arguments =
-        [
-            "-nostdin", "-v", "error", "-y",
-            "-f", "lavfi", "-i", $"testsrc=size=320x180:rate=25:duration={duration}",
-            "-i", speech, "-af", "apad", "-t", duration,
-            "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac",
-        ];
-        if (fastStart)
-        {
-            arguments.AddRange(["-movflags", "+faststart"]);
-        }
-
-        arguments.Add(video);
-        await ExternalTool.RunAsync("ffmpeg", arguments, CancellationToken.None);
-        return video;
-    }
+    public static Task<string> SpeechVideoAsync(string directory, string text, double seconds, string name = "video.mp4", bool fastStart = false) =>
+        SampleVideo.CreateAsync(directory, text, seconds, name, fastStart);
 
     /// <summary>A video with no audio stream.</summary>
     public static async Task<string> SilentVideoAsync(string directory, double seconds)

@@ -44,9 +44,18 @@ public sealed partial class VtsProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a <c>vts</c> command to the end and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunInDirectoryAsync(null, args);
+
+    /// <summary>Runs a <c>vts</c> command with <paramref name="workingDirectory"/> as its current directory.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunInDirectoryAsync(string? workingDirectory, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
+        }
+
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
