@@ -26,4 +26,7 @@ awk '/^(Passed|Failed)!/ {
        }
      }
      END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+if [[ $status -ne 0 ]]; then
+  echo "error: the test run failed (exit $status): a build error or failing tests, see above." >&2
+fi
 exit "$status"

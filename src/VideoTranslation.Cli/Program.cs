@@ -8,6 +8,7 @@ var root = new RootCommand("vts: the VideoTranslation service. Run a server, sub
     TranslateCommand.Create(),
     StatusCommand.Create(),
     WaitCommand.Create(),
+    EnginesCommand.Create(),
 };
 
 // The server's host handles SIGINT/SIGTERM itself and shuts down gracefully (handing running jobs back);

@@ -7,7 +7,8 @@ namespace VideoTranslation.Cli.Output;
 /// <summary>Prints jobs for people (aligned, coloured where the terminal allows) or as JSON for scripts.</summary>
 internal sealed class JobPrinter(bool json)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    /// <summary>How the CLI prints JSON for scripts: snake_case like the API, indented.</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,

@@ -34,9 +34,13 @@ public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
 
     public string Name => "apertium";
 
+    /// <summary>Every reachable pair. Regional variants (pt-BR, en-US) exist only as targets: a source is a plain language.</summary>
     public IReadOnlyList<string> SupportedPairs =>
-        [.. Languages().SelectMany(source => Languages().Where(target => target != source && Route(source, target) is not null)
-            .Select(target => $"{source}->{target}")).Order(StringComparer.Ordinal)];
+        [.. modes.Value.Select(mode => mode.Source).Distinct()
+            .SelectMany(source => modes.Value.Select(mode => mode.Target).Distinct()
+                .Where(target => Route(source, target) is not null)
+                .Select(target => $"{source}->{target}"))
+            .Order(StringComparer.Ordinal)];
 
     public bool Supports(LanguageCode source, LanguageCode target) => Route(source.Value, target.Value) is not null;
 
@@ -99,8 +103,6 @@ public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
 
         return null;
     }
-
-    private IEnumerable<string> Languages() => modes.Value.SelectMany(mode => new[] { mode.Source, mode.Target }).Distinct();
 
     private static string LanguageOf(string tag) => tag.Split('-')[0];
 

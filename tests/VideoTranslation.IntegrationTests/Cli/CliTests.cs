@@ -150,4 +150,15 @@ public sealed class CliTests
         Assert.Equal(4, missing);
         Assert.Contains("no such file", missingErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Engines_lists_each_engine_and_whether_it_is_usable_here()
+    {
+        var (exit, stdout, stderr) = await VtsProcess.RunAsync("engines", "--json");
+
+        Assert.True(exit == 0, stdout + stderr);
+        var engines = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!);
+        Assert.All(new[] { "ffmpeg", "pocketsphinx", "apertium", "espeak-ng", "simulated" }, name => Assert.True(engines[name].GetProperty("usable").GetBoolean(), name));
+        Assert.Contains("en->pt-BR", engines["apertium"].GetProperty("details").GetString(), StringComparison.Ordinal);
+    }
 }

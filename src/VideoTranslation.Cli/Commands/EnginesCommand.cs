@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using VideoTranslation.Cli.Output;
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Recognition;
+using VideoTranslation.Pipeline.Synthesis;
+using VideoTranslation.Pipeline.Tools;
+using VideoTranslation.Pipeline.Translation;
+
+namespace VideoTranslation.Cli.Commands;
+
+/// <summary><c>vts engines</c>: every engine, whether it can run on this machine, and if not, why.</summary>
+internal static class EnginesCommand
+{
+    private sealed record EngineStatus(string Kind, string Name, bool Usable, string Details);
+
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print as JSON" };
+        var command = new Command("engines", "List the translation engines and whether each is usable here.") { json };
+        command.SetAction(parse =>
+        {
+            var engines = Inspect();
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(engines, JobPrinter.JsonOptions));
+            }
+            else
+            {
+                var table = new Table().AddColumns("kind", "engine", "usable", "details");
+                foreach (var engine in engines)
+                {
+                    table.AddRow(new Text(engine.Kind), new Text(engine.Name), new Markup(engine.Usable ? "[green]yes[/]" : "[red]no[/]"), new Text(engine.Details));
+                }
+
+                AnsiConsole.Write(table);
+            }
+
+            return engines.All(engine => engine.Usable) ? ExitCodes.Success : ExitCodes.JobFailed;
+        });
+        return command;
+    }
+
+    private static List<EngineStatus> Inspect()
+    {
+        var pocketsphinx = new PocketsphinxOptions();
+        var apertium = new ApertiumTranslator(new ApertiumOptions());
+        var espeak = new EspeakSynthesizer();
+        var english = LanguageCode.Parse("en");
+        return
+        [
+            Tool("media", "ffmpeg", "ffmpeg", "probe, extract, mix and mux"),
+            Tool("media", "ffprobe", "ffprobe", "reads containers and streams"),
+            !ExternalTool.IsInstalled(pocketsphinx.Executable)
+                ? new("recognition", "pocketsphinx", false, $"{pocketsphinx.Executable} not found: run ./scripts/install.sh")
+                : new PocketsphinxRecognizer(pocketsphinx).Supports(english)
+                    ? new("recognition", "pocketsphinx", true, "English (en), offline")
+                    : new("recognition", "pocketsphinx", false, $"model missing: {pocketsphinx.Dictionary} (package pocketsphinx-en-us)"),
+            !ExternalTool.IsInstalled("apertium")
+                ? new("translation", "apertium", false, "apertium not found: run ./scripts/install.sh")
+                : apertium.SupportedPairs.Count == 0
+                    ? new("translation", "apertium", false, "no language pairs installed (packages apertium-eng-spa, ...)")
+                    : new("translation", "apertium", true, string.Join(", ", apertium.SupportedPairs)),
+            !ExternalTool.IsInstalled("espeak-ng")
+                ? new("synthesis", "espeak-ng", false, "espeak-ng not found: run ./scripts/install.sh")
+                : new("synthesis", "espeak-ng", espeak.Supports(LanguageCode.Parse("es")), "voices for about a hundred languages, e.g. es, pt-BR, ca, fr, de"),
+            new("jobs", "simulated", true, "the seed's engine for the job API: random 5-15 s, configurable error rate"),
+        ];
+    }
+
+    private static EngineStatus Tool(string kind, string name, string executable, string purpose) =>
+        ExternalTool.IsInstalled(executable) ? new(kind, name, true, purpose) : new(kind, name, false, $"{executable} not found: run ./scripts/install.sh");
+}
