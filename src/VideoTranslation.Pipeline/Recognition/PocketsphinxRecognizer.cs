@@ -23,6 +23,12 @@ public sealed partial class PocketsphinxRecognizer(PocketsphinxOptions options) 
             throw new NotSupportedException($"pocketsphinx recognizes English only, not '{language}'. Use the whisper or openai recognizer for other languages.");
         }
 
+        if (!File.Exists(wavPath))
+        {
+            // pocketsphinx's own message would go to its log, which is silenced.
+            throw new FileNotFoundException($"No audio to recognize at {wavPath}.", wavPath);
+        }
+
         var result = await ExternalTool.RunAsync(options.Executable,
         [
             "-infile", wavPath, "-time", "yes", "-logfn", "/dev/null",

@@ -1,0 +1,119 @@
+// The pipeline benchmark: for each duration, generates a video of English speech (flite over a test pattern),
+// translates it into Spanish with the offline engines, and reports each stage's time, the real-time factor
+// (processing time / media duration) and peak memory. Appends a table to docs/benchmarks.md.
+//
+//   dotnet run -c Release --project bench/VideoTranslation.Benchmarks -- 60 600
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using VideoTranslation.Benchmarks;
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Media;
+using VideoTranslation.Pipeline.Orchestration;
+using VideoTranslation.Pipeline.Recognition;
+using VideoTranslation.Pipeline.Synthesis;
+using VideoTranslation.Pipeline.Translation;
+
+var durations = args.Length > 0 ? args.Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [60.0, 600.0];
+string[] sentences =
+[
+    "Good morning everyone.", "The house is very big.", "We will go to the beach tomorrow.", "The weather is very good today.",
+    "My brother works in a small office.", "The children play in the park after school.", "She reads a book every night.",
+    "The train leaves at nine in the morning.", "We eat dinner with our friends on Sunday.", "The city has many old buildings.",
+];
+
+var rows = new List<string>();
+foreach (var seconds in durations)
+{
+    var directory = Directory.CreateTempSubdirectory("vts-bench-").FullName;
+    try
+    {
+        // About 2.5 spoken sentences every ten seconds fills the video with speech and short pauses.
+        var text = string.Join(' ', Enumerable.Range(0, (int)(seconds / 4)).Select(i => sentences[i % sentences.Length]));
+        var video = await SampleVideo.CreateAsync(directory, text, seconds, "bench.mp4");
+        var pipeline = new TranslationPipeline(new PocketsphinxRecognizer(new PocketsphinxOptions()), new ApertiumTranslator(new ApertiumOptions()), new EspeakSynthesizer());
+        var stages = new StageClock();
+
+        var total = Stopwatch.StartNew();
+        await pipeline.RunAsync(
+            new PipelineRequest { InputPath = video, SourceLanguage = LanguageCode.Parse("en"), TargetLanguages = [LanguageCode.Parse("es")] },
+            Path.Combine(directory, "work"), stages, CancellationToken.None);
+        total.Stop();
+        stages.Stop();
+
+        var ownPeak = Process.GetCurrentProcess().PeakWorkingSet64;
+        var row = string.Create(CultureInfo.InvariantCulture,
+            $"| {seconds:0} s | {string.Join(" | ", Enum.GetValues<PipelineStage>().Select(stage => $"{stages.Seconds(stage):0.00}"))} | {total.Elapsed.TotalSeconds:0.0} | **{total.Elapsed.TotalSeconds / seconds:0.000}x** | {stages.Seconds(PipelineStage.Muxing) / seconds * 100:0.00}% | {ownPeak / 1048576.0:0} MiB | {ChildProcessMemory.PeakBytes() / 1048576.0:0} MiB |");
+        Console.WriteLine(row);
+        rows.Add(row);
+    }
+    finally
+    {
+        Directory.Delete(directory, recursive: true);
+    }
+}
+
+var header = $"| media | {string.Join(" | ", Enum.GetValues<PipelineStage>().Select(s => s.ToString().ToLowerInvariant() + " (s)"))} | total (s) | real-time factor | muxing / duration | peak memory, vts | peak memory, largest tool |";
+var separator = "|" + string.Concat(Enumerable.Repeat(" --- |", 13));
+var report = new StringBuilder()
+    .AppendLine(CultureInfo.InvariantCulture, $"### Pipeline, offline engines, en -> es ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores)")
+    .AppendLine()
+    .AppendLine("Command: `dotnet run -c Release --project bench/VideoTranslation.Benchmarks -- " + string.Join(' ', durations.Select(d => d.ToString(CultureInfo.InvariantCulture))) + "`")
+    .AppendLine()
+    .AppendLine(header)
+    .AppendLine(separator);
+rows.ForEach(row => report.AppendLine(row));
+var path = Path.Combine(FindRepositoryRoot(), "docs", "benchmarks.md");
+await File.AppendAllTextAsync(path, report.AppendLine().ToString());
+Console.WriteLine($"Appended to {path}");
+
+static string FindRepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "VideoTranslation.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    return Environment.CurrentDirectory;
+}
+
+/// <summary>Times each stage from the pipeline's progress reports: a stage lasts until the next one is reported.</summary>
+internal sealed class StageClock : IProgress<PipelineProgress>
+{
+    private readonly Dictionary<PipelineStage, TimeSpan> spent = [];
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private PipelineStage? current;
+    private TimeSpan since;
+
+    public void Report(PipelineProgress value)
+    {
+        lock (spent)
+        {
+            Close();
+            current = value.Stage;
+            since = clock.Elapsed;
+        }
+    }
+
+    public void Stop()
+    {
+        lock (spent)
+        {
+            Close();
+            current = null;
+        }
+    }
+
+    public double Seconds(PipelineStage stage) => spent.GetValueOrDefault(stage).TotalSeconds;
+
+    private void Close()
+    {
+        if (current is { } stage)
+        {
+            spent[stage] = spent.GetValueOrDefault(stage) + (clock.Elapsed - since);
+        }
+    }
+}
