@@ -12,5 +12,19 @@ public sealed record TranslationJob
     public DateTimeOffset? CompletedAt { get; init; }
     public string? ErrorMessage { get; init; }
 
+    /// <summary>A machine-readable reason for <see cref="ErrorMessage"/>, e.g. <c>no_audio</c>.</summary>
+    public string? ErrorCode { get; init; }
+
+    public JobKind Kind { get; init; } = JobKind.Simulated;
+
+    /// <summary>For video jobs: what was asked. Null for simulated jobs.</summary>
+    public VideoJobSpec? Video { get; init; }
+
+    /// <summary>The stage the job is in while it runs (e.g. <c>transcribing</c>); <c>queued</c> before.</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>How far the job is, 0 to 1.</summary>
+    public double Progress { get; init; }
+
     public JobStatus Status => State.ToStatus();
 }

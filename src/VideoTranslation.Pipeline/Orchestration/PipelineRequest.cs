@@ -18,6 +18,9 @@ public sealed record PipelineRequest
     /// <summary>Mix the original audio, ducked, under the dub (otherwise the dub alone).</summary>
     public bool KeepOriginalAudio { get; init; } = true;
 
+    /// <summary>Add a soft subtitle track per language to the output video (the subtitle files are written regardless).</summary>
+    public bool MuxSubtitles { get; init; } = true;
+
     /// <summary>Engine voice per target language tag, e.g. <c>es</c> → <c>es-419</c>.</summary>
     public IReadOnlyDictionary<string, string> Voices { get; init; } = new Dictionary<string, string>();
 

@@ -154,7 +154,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         await AtomicFile.WriteTextAsync(vtt, SubtitleWriter.Write(cues, SubtitleFormat.WebVtt), cancellationToken);
         if (!request.Dub)
         {
-            return (new LanguageResult(target, srt, vtt, null, null), new TranslatedTrack(target, null, srt));
+            return (new LanguageResult(target, srt, vtt, null, null), new TranslatedTrack(target, null, request.MuxSubtitles ? srt : null));
         }
 
         var clips = Path.Combine(directory, "clips");
@@ -191,6 +191,6 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
             await AtomicFile.WriteAsync(audio, partial => AudioMixer.MixAsync(request.InputPath, media, dub, request.KeepOriginalAudio, partial, cancellationToken));
         }
 
-        return (new LanguageResult(target, srt, vtt, audio, report), new TranslatedTrack(target, audio, srt));
+        return (new LanguageResult(target, srt, vtt, audio, report), new TranslatedTrack(target, audio, request.MuxSubtitles ? srt : null));
     }
 }

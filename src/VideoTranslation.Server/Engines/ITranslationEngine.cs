@@ -8,5 +8,5 @@ namespace VideoTranslation.Server.Engines;
 /// </summary>
 public interface ITranslationEngine
 {
-    Task TranslateAsync(TranslationJob job, CancellationToken cancellationToken);
+    Task TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace VideoTranslation.Server.Engines;
 /// </summary>
 internal sealed class SimulatedTranslationEngine(IOptionsMonitor<SimulationOptions> options, TimeProvider clock) : ITranslationEngine
 {
-    public async Task TranslateAsync(TranslationJob job, CancellationToken cancellationToken)
+    public async Task TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var seconds = settings.MinSeconds + (Random.Shared.NextDouble() * (settings.MaxSeconds - settings.MinSeconds));

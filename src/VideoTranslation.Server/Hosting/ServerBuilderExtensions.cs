@@ -1,6 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Options;
+using VideoTranslation.Pipeline.Orchestration;
+using VideoTranslation.Pipeline.Recognition;
+using VideoTranslation.Pipeline.Synthesis;
+using VideoTranslation.Pipeline.Translation;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Seed;
 using VideoTranslation.Server.Engines;
@@ -29,7 +34,16 @@ public static class ServerBuilderExtensions
         services.AddSingleton<SqliteJobStore>();
         services.AddSingleton<IJobRepository>(sp => sp.GetRequiredService<SqliteJobStore>());
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<SqliteJobStore>());
-        services.AddSingleton<ITranslationEngine, SimulatedTranslationEngine>();
+        services.AddSingleton<JobFiles>();
+        services.AddSingleton<SimulatedTranslationEngine>();
+        services.AddSingleton<VideoTranslationEngine>();
+        services.AddSingleton<ITranslationEngine, JobEngineRouter>();
+        services.AddOptions<PocketsphinxOptions>().BindConfiguration(PocketsphinxOptions.SectionName);
+        services.AddOptions<ApertiumOptions>().BindConfiguration(ApertiumOptions.SectionName);
+        services.AddSingleton<ISpeechRecognizer>(sp => new PocketsphinxRecognizer(sp.GetRequiredService<IOptions<PocketsphinxOptions>>().Value));
+        services.AddSingleton<ITranslator>(sp => new ApertiumTranslator(sp.GetRequiredService<IOptions<ApertiumOptions>>().Value));
+        services.AddSingleton<ISpeechSynthesizer, EspeakSynthesizer>();
+        services.AddSingleton<TranslationPipeline>();
 
         // Order matters: the schema exists before any worker looks for jobs.
         services.AddHostedService<StorageInitializer>();

@@ -17,7 +17,10 @@ public interface IJobQueue
 
     Task<bool> CompleteAsync(JobId id, string owner, CancellationToken cancellationToken);
 
-    Task<bool> FailAsync(JobId id, string owner, string errorMessage, CancellationToken cancellationToken);
+    Task<bool> FailAsync(JobId id, string owner, string errorMessage, string? errorCode, CancellationToken cancellationToken);
+
+    /// <summary>Records the running job's stage and progress (0 to 1); false when the lease was lost.</summary>
+    Task<bool> ReportProgressAsync(JobId id, string owner, string stage, double progress, CancellationToken cancellationToken);
 
     /// <summary>Puts a job that failed transiently back in the queue, due after <paramref name="delay"/>.</summary>
     Task<bool> RetryLaterAsync(JobId id, string owner, TimeSpan delay, string reason, CancellationToken cancellationToken);

@@ -11,5 +11,8 @@ public interface IJobRepository
     /// </summary>
     Task<CreateJobResult> CreateAsync(JobId id, LanguagePair languages, CancellationToken cancellationToken);
 
+    /// <summary>Stores a new queued video job; <paramref name="languages"/> holds the first target, for the seed view.</summary>
+    Task<TranslationJob> CreateVideoAsync(JobId id, LanguagePair languages, VideoJobSpec spec, CancellationToken cancellationToken);
+
     Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
     private const string Columns =
         "id AS Id, source_language AS SourceLanguage, target_language AS TargetLanguage, state AS State, " +
         "attempts AS Attempts, created_at AS CreatedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt, " +
-        "error_message AS ErrorMessage";
+        "error_message AS ErrorMessage, error_code AS ErrorCode, kind AS Kind, spec AS Spec, stage AS Stage, progress AS Progress";
 
     private const string HeldBy = "id = @Id AND lease_owner = @Owner AND state = 'running'";
 
@@ -98,6 +99,20 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         return result;
     }
 
+    public async Task<TranslationJob> CreateVideoAsync(JobId id, LanguagePair languages, VideoJobSpec spec, CancellationToken cancellationToken)
+    {
+        var job = await WriteAsync(async (connection, transaction, now) => (await connection.QuerySingleAsync<JobRow>(
+            $"""
+            INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at, kind, spec, stage)
+            VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, 'video', @Spec, 'queued')
+            RETURNING {Columns};
+            """,
+            new { Id = id.Value, Source = languages.Source.Value, Target = languages.Target.Value, MaxAttempts = maxAttempts, Now = now, Spec = JsonSerializer.Serialize(spec) },
+            transaction)).ToJob(), cancellationToken);
+        signal.Notify();
+        return job;
+    }
+
     public async Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken)
     {
         await schema.Value;
@@ -146,19 +161,24 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         UpdateHeldAsync(
             $"""
             UPDATE jobs SET state = 'completed', lease_owner = NULL, lease_expires_at = NULL, error_message = NULL,
-                completed_at = @Now, updated_at = @Now
+                stage = CASE WHEN kind = 'video' THEN 'done' END, progress = 1, completed_at = @Now, updated_at = @Now
             WHERE {HeldBy};
             """,
             id, owner, null, notify: false, cancellationToken);
 
-    public Task<bool> FailAsync(JobId id, string owner, string errorMessage, CancellationToken cancellationToken) =>
+    public Task<bool> FailAsync(JobId id, string owner, string errorMessage, string? errorCode, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
             $"""
-            UPDATE jobs SET state = 'failed', lease_owner = NULL, lease_expires_at = NULL, error_message = @Error,
+            UPDATE jobs SET state = 'failed', lease_owner = NULL, lease_expires_at = NULL, error_message = @Error, error_code = @Code,
                 completed_at = @Now, updated_at = @Now
             WHERE {HeldBy};
             """,
-            id, owner, new { Error = errorMessage }, notify: false, cancellationToken);
+            id, owner, new { Error = errorMessage, Code = errorCode }, notify: false, cancellationToken);
+
+    public Task<bool> ReportProgressAsync(JobId id, string owner, string stage, double progress, CancellationToken cancellationToken) =>
+        UpdateHeldAsync(
+            $"UPDATE jobs SET stage = @Stage, progress = @Progress, updated_at = @Now WHERE {HeldBy};",
+            id, owner, new { Stage = stage, Progress = Math.Clamp(progress, 0, 1) }, notify: false, cancellationToken);
 
     public Task<bool> RetryLaterAsync(JobId id, string owner, TimeSpan delay, string reason, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
@@ -257,6 +277,11 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         public long UpdatedAt { get; init; }
         public long? CompletedAt { get; init; }
         public string? ErrorMessage { get; init; }
+        public string? ErrorCode { get; init; }
+        public string Kind { get; init; } = "simulated";
+        public string? Spec { get; init; }
+        public string? Stage { get; init; }
+        public double Progress { get; init; }
 
         public TranslationJob ToJob() => new()
         {
@@ -268,6 +293,11 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
             UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAt),
             CompletedAt = CompletedAt is { } completed ? DateTimeOffset.FromUnixTimeMilliseconds(completed) : null,
             ErrorMessage = ErrorMessage,
+            ErrorCode = ErrorCode,
+            Kind = Enum.Parse<JobKind>(Kind, ignoreCase: true),
+            Video = Spec is null ? null : JsonSerializer.Deserialize<VideoJobSpec>(Spec),
+            Stage = Stage,
+            Progress = Progress,
         };
     }
 }

@@ -30,6 +30,15 @@ internal static class SqliteSchema
         CREATE INDEX jobs_queued ON jobs (available_at, created_at) WHERE state = 'queued';
         CREATE INDEX jobs_running ON jobs (lease_expires_at) WHERE state = 'running';
         """,
+
+        // 2: video jobs (v1 API) in the same table: what was asked, and how far the job is.
+        """
+        ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'simulated';
+        ALTER TABLE jobs ADD COLUMN spec TEXT NULL;
+        ALTER TABLE jobs ADD COLUMN stage TEXT NULL;
+        ALTER TABLE jobs ADD COLUMN progress REAL NOT NULL DEFAULT 0;
+        ALTER TABLE jobs ADD COLUMN error_code TEXT NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

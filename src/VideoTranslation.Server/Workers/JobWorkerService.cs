@@ -110,7 +110,11 @@ internal sealed partial class JobWorkerService(
         var heartbeat = KeepLeaseAsync(job.Id, owner, work, stopHeartbeat.Token);
         try
         {
-            await engine.TranslateAsync(job, work.Token);
+            await using (var progress = new ProgressRecorder(queue, job.Id, owner, clock))
+            {
+                await engine.TranslateAsync(job, progress, work.Token);
+            }
+
             await StopAsync(stopHeartbeat, heartbeat);
             if (await queue.CompleteAsync(job.Id, owner, CancellationToken.None))
             {
@@ -137,7 +141,7 @@ internal sealed partial class JobWorkerService(
         catch (JobFailedException ex)
         {
             await StopAsync(stopHeartbeat, heartbeat);
-            await queue.FailAsync(job.Id, owner, ex.Message, CancellationToken.None);
+            await queue.FailAsync(job.Id, owner, ex.Message, ex.Code, CancellationToken.None);
             LogJobFailed(ex.Message, clock.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception ex)

@@ -142,7 +142,7 @@ public sealed class SqliteJobStoreTests : IDisposable
     {
         var id = await CreateAsync("job");
         await store.ClaimNextAsync("w1", Lease, default);
-        Assert.True(await store.FailAsync(id, "w1", "Unsupported codec", default));
+        Assert.True(await store.FailAsync(id, "w1", "Unsupported codec", "unsupported_codec", default));
 
         var job = await store.GetAsync(id, default);
         Assert.Equal(JobStatus.Error, job!.Status);

@@ -80,7 +80,7 @@ public sealed class JobWorkerServiceTests
 
         public int[] AttemptsSeen(string jobId) => attempts.TryGetValue(jobId, out var seen) ? [.. seen] : [];
 
-        public async Task TranslateAsync(VideoTranslation.Domain.TranslationJob job, CancellationToken cancellationToken)
+        public async Task TranslateAsync(VideoTranslation.Domain.TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
         {
             attempts.GetOrAdd(job.Id.Value, _ => new ConcurrentQueue<int>()).Enqueue(job.Attempts);
             await Task.Delay(script(job.Attempts), cancellationToken);

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Media;
+using VideoTranslation.Pipeline.Orchestration;
+using VideoTranslation.Pipeline.Subtitles;
+using VideoTranslation.Pipeline.Tools;
+using VideoTranslation.Pipeline.Translation;
+
+namespace VideoTranslation.Server.Engines;
+
+/// <summary>
+/// Runs a video job through the translation pipeline in the job's work directory. Because the pipeline skips
+/// stages whose output exists, a job taken over after a crash resumes where the dead worker stopped. Input
+/// problems become permanent failures with a code the API reports.
+/// </summary>
+internal sealed class VideoTranslationEngine(TranslationPipeline pipeline, JobFiles files) : ITranslationEngine
+{
+    public async Task TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
+    {
+        var spec = job.Video ?? throw new InvalidOperationException($"Job {job.Id} is not a video job.");
+        var request = new PipelineRequest
+        {
+            InputPath = files.InputFor(job.Id, spec),
+            SourceLanguage = job.Languages.Source,
+            TargetLanguages = [.. spec.TargetLanguages.Select(LanguageCode.Parse)],
+            Dub = spec.Dub,
+            KeepOriginalAudio = spec.KeepOriginalAudio,
+            MuxSubtitles = spec.Subtitles != "none",
+            Voices = spec.Voices,
+            Glossary = new Glossary(spec.Glossary),
+            SourceSubtitlesPath = files.SourceSubtitlesFor(job.Id, spec),
+        };
+
+        try
+        {
+            await pipeline.RunAsync(request, files.WorkFor(job.Id), new StageProgress(progress), cancellationToken);
+        }
+        catch (MediaException ex)
+        {
+            throw new JobFailedException(ex.Code, ex.Message, ex);
+        }
+        catch (UnsupportedLanguageException ex)
+        {
+            throw new JobFailedException("unsupported_language", ex.Message, ex);
+        }
+        catch (SubtitleFormatException ex)
+        {
+            throw new JobFailedException("invalid_subtitles", $"The source subtitles do not parse: {ex.Message}", ex);
+        }
+        catch (ToolException ex) when (ex.IsMissing)
+        {
+            throw new JobFailedException("engine_unavailable", ex.Message, ex);
+        }
+    }
+
+    /// <summary>Pipeline stages as the API names them: <c>extracting_audio</c>, <c>transcribing</c>, ...</summary>
+    private sealed class StageProgress(IProgress<JobProgress> inner) : IProgress<PipelineProgress>
+    {
+        public void Report(PipelineProgress value) =>
+            inner.Report(new JobProgress(JsonNamingPolicy.SnakeCaseLower.ConvertName(value.Stage.ToString()), value.Fraction));
+    }
+}
