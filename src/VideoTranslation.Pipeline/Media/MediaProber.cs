@@ -67,7 +67,8 @@ public static class MediaProber
         }
 
         return new MediaException(MediaError.NotMedia,
-            $"The file is not a video or audio format that can be read ({ExternalTool.LastLines(standardError, 1)}).");
+            // ffprobe names the file by its path; the user needs the reason, not where the server keeps uploads.
+            $"The file is not a video or audio format that can be read ({ExternalTool.LastLines(standardError, 1).Replace(path + ": ", "", StringComparison.Ordinal)}).");
     }
 
     private static bool StartsWithMp4Header(string path)

@@ -8,6 +8,7 @@ using VideoTranslation.Pipeline.Synthesis;
 using VideoTranslation.Pipeline.Translation;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Seed;
+using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Storage;
@@ -34,7 +35,10 @@ public static class ServerBuilderExtensions
         services.AddSingleton<SqliteJobStore>();
         services.AddSingleton<IJobRepository>(sp => sp.GetRequiredService<SqliteJobStore>());
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<SqliteJobStore>());
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JobFiles>();
+        services.AddSingleton<ArtifactCatalog>();
+        services.AddSingleton<VideoJobRequest>();
         services.AddSingleton<SimulatedTranslationEngine>();
         services.AddSingleton<VideoTranslationEngine>();
         services.AddSingleton<ITranslationEngine, JobEngineRouter>();
@@ -79,6 +83,7 @@ public static class ServerBuilderExtensions
         app.UseHttpLogging();
 
         app.MapSeedApi();
+        app.MapJobsApi();
         app.MapHealthChecks("/healthz");
         return app;
     }

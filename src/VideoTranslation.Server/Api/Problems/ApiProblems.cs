@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace VideoTranslation.Server.Api.Problems;
 
@@ -13,6 +14,17 @@ public static class ApiProblems
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict with an existing job");
+
+    /// <summary>422 with a machine-readable <c>code</c> (e.g. <c>not_media</c>) and, for field errors, an <c>errors</c> member.</summary>
+    public static ProblemHttpResult Unprocessable(string code, string detail, IDictionary<string, string[]>? errors = null)
+    {
+        var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
+        problem.Status = StatusCodes.Status422UnprocessableEntity;
+        problem.Title = code == "invalid_request" ? "The request has invalid fields" : "The video cannot be translated";
+        problem.Detail = detail;
+        problem.Extensions["code"] = code;
+        return TypedResults.Problem(problem);
+    }
 
     /// <summary>422 with an <c>errors</c> member naming each bad field.</summary>
     public static ProblemHttpResult Validation(IDictionary<string, string[]> errors) =>

@@ -21,7 +21,7 @@ internal static class ProblemDetailDefaults
         problem.Detail = problem.Status switch
         {
             StatusCodes.Status404NotFound =>
-                $"Nothing at {request.Path}. The API offers POST /translate and GET /job/{{job_id}}.",
+                $"Nothing at {request.Path}. The API offers POST /translate, GET /job/{{job_id}}, POST /v1/jobs and GET /v1/jobs/{{id}}.",
             StatusCodes.Status405MethodNotAllowed =>
                 $"{request.Method} is not allowed on {request.Path}.",
             StatusCodes.Status413PayloadTooLarge =>

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VideoTranslation.Server.Api.V1;
+
+/// <summary>Limits of the v1 API. Bound from the <c>Api</c> configuration section.</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "Api";
+
+    /// <summary>Largest accepted upload (the whole multipart request), in bytes; larger ones get 413.</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "Api:MaxUploadBytes must be positive.")]
+    public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+}

@@ -1,0 +1,57 @@
+using VideoTranslation.Domain;
+
+namespace VideoTranslation.Server.Api.V1;
+
+/// <summary>A job as <c>GET /v1/jobs/{id}</c> shows it.</summary>
+public sealed record JobResource(
+    string Id,
+    JobStatus Status,
+    string Stage,
+    double Progress,
+    string SourceLanguage,
+    IReadOnlyList<string> TargetLanguages,
+    string? FileName,
+    JobOptionsResource? Options,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? CompletedAt,
+    int Attempts,
+    JobErrorResource? Error,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Results,
+    IReadOnlyDictionary<string, string> Links)
+{
+    public static JobResource From(TranslationJob job, IReadOnlyList<Artifact> artifacts)
+    {
+        var self = $"/v1/jobs/{job.Id}";
+        var targets = job.Video?.TargetLanguages ?? [job.Languages.Target.Value];
+
+        // Per target language: its artifacts by kind (srt, vtt, dub, dubbing_report), as download links.
+        var results = targets.ToDictionary(
+            language => language,
+            language => (IReadOnlyDictionary<string, string>)artifacts
+                .Where(a => a.Name.StartsWith(language + ".", StringComparison.Ordinal))
+                .ToDictionary(a => a.Name[(language.Length + 1)..].Replace(".json", "", StringComparison.Ordinal).Replace('-', '_').Replace(".m4a", "", StringComparison.Ordinal), a => $"{self}/artifacts/{a.Name}"));
+
+        return new JobResource(
+            job.Id.Value,
+            job.Status,
+            job.Stage ?? (job.Status == JobStatus.Pending ? "queued" : "done"),
+            job.Status == JobStatus.Completed ? 1 : job.Progress,
+            job.Languages.Source.Value,
+            targets,
+            job.Video?.FileName,
+            job.Video is { } spec ? new JobOptionsResource(spec.Dub, spec.KeepOriginalAudio, spec.Subtitles, spec.SourceSubtitlesExtension is not null) : null,
+            job.CreatedAt.UtcDateTime,
+            job.UpdatedAt.UtcDateTime,
+            job.CompletedAt?.UtcDateTime,
+            job.Attempts,
+            job.ErrorMessage is { } message ? new JobErrorResource(job.ErrorCode ?? "translation_failed", message) : null,
+            results,
+            new Dictionary<string, string> { ["self"] = self, ["artifacts"] = $"{self}/artifacts" });
+    }
+}
+
+public sealed record JobOptionsResource(bool Dub, bool KeepOriginalAudio, string Subtitles, bool SourceSubtitles);
+
+/// <summary>Why a job failed: a stable <see cref="Code"/> for programs and a <see cref="Message"/> for people.</summary>
+public sealed record JobErrorResource(string Code, string Message);

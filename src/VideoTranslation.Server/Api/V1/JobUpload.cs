@@ -1,0 +1,122 @@
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace VideoTranslation.Server.Api.V1;
+
+/// <summary>
+/// Reads a <c>multipart/form-data</c> job request section by section: files are streamed straight to the job's
+/// directory (never held in memory), form fields are read with a small size cap.
+/// </summary>
+internal sealed class JobUpload
+{
+    private const int MaxFieldBytes = 64 * 1024;
+    private const long MaxSubtitlesBytes = 10 * 1024 * 1024;
+
+    public Dictionary<string, List<string>> Fields { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The video's original file name and where it was stored; null when the request had no <c>file</c>.</summary>
+    public (string FileName, string Path)? Video { get; private set; }
+
+    public (string FileName, string Path)? SourceSubtitles { get; private set; }
+
+    public string? Field(string name) => Fields.TryGetValue(name, out var values) ? values[^1] : null;
+
+    /// <summary>Reads the request into <paramref name="directory"/>; returns an error message for a malformed request.</summary>
+    public async Task<string?> ReadAsync(HttpRequest request, string directory, CancellationToken cancellationToken)
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return "The multipart request has no boundary.";
+        }
+
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { Length: > 0 } name)
+            {
+                return "Every part of the multipart request needs a Content-Disposition with a name.";
+            }
+
+            var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value;
+            switch (name)
+            {
+                case "file" when fileName is not null:
+                    var video = Path.Combine(directory, "input" + SafeExtension(fileName, ".bin"));
+                    await CopyAsync(section.Body, video, long.MaxValue, cancellationToken);
+                    Video = (Path.GetFileName(fileName), video);
+                    break;
+                case "source_subtitles" when fileName is not null:
+                    var subtitles = Path.Combine(directory, "source-subtitles" + (SafeExtension(fileName, ".srt") == ".vtt" ? ".vtt" : ".srt"));
+                    if (!await CopyAsync(section.Body, subtitles, MaxSubtitlesBytes, cancellationToken))
+                    {
+                        return $"source_subtitles is larger than {MaxSubtitlesBytes / 1024 / 1024} MiB.";
+                    }
+
+                    SourceSubtitles = (Path.GetFileName(fileName), subtitles);
+                    break;
+                case "file" or "source_subtitles":
+                    return $"'{name}' must be a file part (with a filename).";
+                default:
+                    var value = await ReadFieldAsync(section.Body, cancellationToken);
+                    if (value is null)
+                    {
+                        return $"The field '{Shorten(name)}' is longer than {MaxFieldBytes / 1024} KiB.";
+                    }
+
+                    (Fields.TryGetValue(name, out var values) ? values : Fields[name] = []).Add(value);
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The extension of a client's file name, kept only if it is short and plain (e.g. <c>.mp4</c>).</summary>
+    private static string SafeExtension(string fileName, string fallback)
+    {
+        var extension = Path.GetExtension(Path.GetFileName(fileName)).ToLowerInvariant();
+        return extension.Length is > 1 and <= 6 && extension[1..].All(char.IsAsciiLetterOrDigit) ? extension : fallback;
+    }
+
+    private static async Task<bool> CopyAsync(Stream body, string path, long limit, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                return false;
+            }
+
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return true;
+    }
+
+    private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxFieldBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

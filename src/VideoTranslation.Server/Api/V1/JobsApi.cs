@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using VideoTranslation.Domain;
+using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Engines;
+using VideoTranslation.Server.Storage;
+
+namespace VideoTranslation.Server.Api.V1;
+
+/// <summary>The versioned API for real video translation: upload a video, follow the job, download its artifacts.</summary>
+public static class JobsApi
+{
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var jobs = endpoints.MapGroup("/v1/jobs").WithTags("Jobs (v1)");
+        jobs.MapPost("", CreateJobAsync).WithName("CreateJob").WithSummary("Upload a video (multipart) and start translating it.");
+        jobs.MapGet("/{id}", GetJobAsync).WithName("GetJobV1").WithSummary("A job's status, stage, progress and results.");
+        jobs.MapGet("/{id}/artifacts", ListArtifactsAsync).WithName("ListArtifacts").WithSummary("The files a job produced.");
+        jobs.MapGet("/{id}/artifacts/{name}", DownloadArtifactAsync).WithName("DownloadArtifact").WithSummary("Download one artifact (HTTP ranges supported).");
+        return endpoints;
+    }
+
+    internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> CreateJobAsync(
+        HttpContext context, IJobRepository jobs, JobFiles files, VideoJobRequest validator, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    {
+        if (context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return TypedResults.Problem(
+                "POST /v1/jobs takes multipart/form-data: a 'file' part with the video, and fields source_language, target_languages, ...",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.Value.MaxUploadBytes;
+        }
+
+        // The upload lands in the job's own directory; the job exists only once everything checked out.
+        var id = JobId.New();
+        var directory = Directory.CreateDirectory(files.DirectoryFor(id)).FullName;
+        var accepted = false;
+        try
+        {
+            var upload = new JobUpload();
+            if (await upload.ReadAsync(context.Request, directory, cancellationToken) is { } malformed)
+            {
+                return ApiProblems.BadRequest(malformed);
+            }
+
+            var (spec, languages, invalid) = await validator.ValidateAsync(upload, cancellationToken);
+            if (invalid is not null)
+            {
+                return ApiProblems.Unprocessable(invalid.Code, invalid.Message, invalid.Errors);
+            }
+
+            var job = await jobs.CreateVideoAsync(id, languages, spec!, cancellationToken);
+            accepted = true;
+            return TypedResults.Accepted($"/v1/jobs/{id}", JobResource.From(job, []));
+        }
+        finally
+        {
+            if (!accepted)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    internal static async Task<Results<Ok<JobResource>, ProblemHttpResult>> GetJobAsync(
+        string id, IJobRepository jobs, ArtifactCatalog artifacts, CancellationToken cancellationToken) =>
+        await FindAsync(id, jobs, cancellationToken) switch
+        {
+            (null, var problem) => problem!,
+            (var job, _) => TypedResults.Ok(JobResource.From(job, artifacts.For(job))),
+        };
+
+    internal static async Task<Results<Ok<IReadOnlyList<ArtifactResource>>, ProblemHttpResult>> ListArtifactsAsync(
+        string id, IJobRepository jobs, ArtifactCatalog artifacts, CancellationToken cancellationToken) =>
+        await FindAsync(id, jobs, cancellationToken) switch
+        {
+            (null, var problem) => problem!,
+            (var job, _) => TypedResults.Ok<IReadOnlyList<ArtifactResource>>(
+                [.. artifacts.For(job).Select(a => new ArtifactResource(a.Name, a.ContentType, a.Size, $"/v1/jobs/{id}/artifacts/{a.Name}"))]),
+        };
+
+    internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadArtifactAsync(
+        string id, string name, IJobRepository jobs, ArtifactCatalog artifacts, CancellationToken cancellationToken)
+    {
+        var (job, problem) = await FindAsync(id, jobs, cancellationToken);
+        if (job is null)
+        {
+            return problem!;
+        }
+
+        // Only catalog names resolve to files: no path from the request ever reaches the file system.
+        var artifact = artifacts.For(job).FirstOrDefault(a => a.Name == name);
+        if (artifact is null)
+        {
+            return ApiProblems.NotFound($"Job '{id}' has no artifact '{(name.Length <= 60 ? name : name[..60] + "…")}'. GET /v1/jobs/{id}/artifacts lists them.");
+        }
+
+        var download = $"{Path.GetFileNameWithoutExtension(job.Video!.FileName)}.{artifact.Name}";
+        return TypedResults.PhysicalFile(artifact.Path, artifact.ContentType, download, enableRangeProcessing: true);
+    }
+
+    private static async Task<(TranslationJob? Job, ProblemHttpResult? Problem)> FindAsync(string id, IJobRepository jobs, CancellationToken cancellationToken)
+    {
+        if (!JobId.TryParse(id, out var jobId, out var error))
+        {
+            return (null, ApiProblems.BadRequest($"'{(id.Length <= 40 ? id : id[..40] + "…")}' is not a valid job id. {error}"));
+        }
+
+        return await jobs.GetAsync(jobId, cancellationToken) is { } job
+            ? (job, null)
+            : (null, ApiProblems.NotFound($"No job with id '{jobId}'."));
+    }
+}
+
+/// <summary>An artifact as <c>GET /v1/jobs/{id}/artifacts</c> lists it.</summary>
+public sealed record ArtifactResource(string Name, string ContentType, long Size, string Url);

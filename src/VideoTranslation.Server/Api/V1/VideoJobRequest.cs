@@ -1,0 +1,167 @@
+using System.Text.Json;
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Media;
+using VideoTranslation.Pipeline.Recognition;
+using VideoTranslation.Pipeline.Subtitles;
+using VideoTranslation.Pipeline.Synthesis;
+using VideoTranslation.Pipeline.Translation;
+
+namespace VideoTranslation.Server.Api.V1;
+
+/// <summary>
+/// Turns an uploaded job request into a job spec, or into the reason it cannot be one: field errors, languages
+/// the engines here cannot handle (with what they can), or a file that is not translatable media.
+/// </summary>
+internal sealed class VideoJobRequest(ISpeechRecognizer recognizer, ITranslator translator, ISpeechSynthesizer synthesizer)
+{
+    public sealed record Invalid(string Code, string Message, Dictionary<string, string[]>? Errors = null);
+
+    public async Task<(VideoJobSpec? Spec, LanguagePair Languages, Invalid? Problem)> ValidateAsync(JobUpload upload, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (upload.Video is null)
+        {
+            errors["file"] = ["A video file is required as the multipart part 'file'."];
+        }
+
+        if (!LanguageCode.TryParse(upload.Field("source_language") ?? "en", out var source, out var sourceError))
+        {
+            errors["source_language"] = [sourceError];
+        }
+
+        var targets = new List<LanguageCode>();
+        var tags = (upload.Fields.GetValueOrDefault("target_languages") ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+        foreach (var tag in tags)
+        {
+            if (LanguageCode.TryParse(tag, out var target, out var targetError))
+            {
+                targets.Add(target);
+            }
+            else
+            {
+                errors["target_languages"] = [targetError];
+            }
+        }
+
+        if (tags.Count == 0)
+        {
+            errors["target_languages"] = ["At least one target language is required, e.g. target_languages=es or es,pt-BR."];
+        }
+
+        var dub = Flag(upload, "dub", true, errors);
+        var keepOriginal = Flag(upload, "keep_original_audio", true, errors);
+        var subtitles = upload.Field("subtitles") ?? "soft";
+        if (subtitles is not ("soft" or "none"))
+        {
+            errors["subtitles"] = [subtitles == "burned"
+                ? "Burned-in subtitles are not available in this version; use 'soft' (a subtitle track per language) or 'none'."
+                : $"'{subtitles}' is not a subtitle mode: use 'soft' or 'none'."];
+        }
+
+        var glossary = Glossary(upload.Field("glossary"), errors);
+        if (errors.Count > 0)
+        {
+            return (null, default, new Invalid("invalid_request", string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))), errors));
+        }
+
+        if (Unsupported(source, targets, dub, upload.SourceSubtitles is not null) is { } unsupported)
+        {
+            return (null, default, unsupported);
+        }
+
+        try
+        {
+            var media = await MediaProber.ProbeAsync(upload.Video!.Value.Path, cancellationToken);
+            if (upload.SourceSubtitles is null || keepOriginal)
+            {
+                MediaProber.RequireTranslatable(media);
+            }
+
+            if (upload.SourceSubtitles is { } provided)
+            {
+                SubtitleParser.Parse(await File.ReadAllTextAsync(provided.Path, cancellationToken));
+            }
+        }
+        catch (MediaException ex)
+        {
+            return (null, default, new Invalid(ex.Code, ex.Message));
+        }
+        catch (SubtitleFormatException ex)
+        {
+            return (null, default, new Invalid("invalid_subtitles", $"source_subtitles does not parse: {ex.Message}"));
+        }
+
+        var spec = new VideoJobSpec
+        {
+            FileName = upload.Video!.Value.FileName,
+            InputExtension = Path.GetExtension(upload.Video.Value.Path),
+            TargetLanguages = [.. targets.Select(t => t.Value)],
+            Dub = dub,
+            KeepOriginalAudio = keepOriginal,
+            Subtitles = subtitles,
+            Voices = upload.Fields.Where(f => f.Key.StartsWith("voice.", StringComparison.Ordinal)).ToDictionary(f => f.Key["voice.".Length..], f => f.Value[^1]),
+            Glossary = glossary,
+            SourceSubtitlesExtension = upload.SourceSubtitles is { } s ? Path.GetExtension(s.Path) : null,
+        };
+        return (spec, new LanguagePair(source, targets[0]), null);
+    }
+
+    private Invalid? Unsupported(LanguageCode source, List<LanguageCode> targets, bool dub, bool hasSubtitles)
+    {
+        if (targets.FirstOrDefault(t => t.Language == source.Language) is { Value: not null } same)
+        {
+            return new Invalid("invalid_request", $"target_languages: '{same}' is the source language.");
+        }
+
+        if (!hasSubtitles && !recognizer.Supports(source))
+        {
+            return new Invalid("unsupported_language", $"Speech in '{source}' cannot be recognized here ({recognizer.Name} supports en). Upload source_subtitles instead.");
+        }
+
+        if (targets.FirstOrDefault(t => !translator.Supports(source, t)) is { Value: not null } untranslatable)
+        {
+            return new Invalid("unsupported_language", $"{source} -> {untranslatable} cannot be translated here. Supported pairs: {string.Join(", ", translator.SupportedPairs)}.");
+        }
+
+        if (dub && targets.FirstOrDefault(t => !synthesizer.Supports(t)) is { Value: not null } voiceless)
+        {
+            return new Invalid("unsupported_language", $"There is no voice for '{voiceless}' here; send dub=false for subtitles only.");
+        }
+
+        return null;
+    }
+
+    private static bool Flag(JobUpload upload, string name, bool fallback, Dictionary<string, string[]> errors)
+    {
+        switch (upload.Field(name)?.ToLowerInvariant())
+        {
+            case null:
+                return fallback;
+            case "true" or "1" or "yes":
+                return true;
+            case "false" or "0" or "no":
+                return false;
+            default:
+                errors[name] = ["Must be true or false."];
+                return fallback;
+        }
+    }
+
+    private static Dictionary<string, string> Glossary(string? json, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        }
+        catch (JsonException)
+        {
+            errors["glossary"] = ["Must be a JSON object of source term to target term, e.g. {\"Acme Widget\": \"Acme Widget\"}."];
+            return [];
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using VideoTranslation.IntegrationTests.Infrastructure;
+using VideoTranslation.Pipeline.Subtitles;
+
+namespace VideoTranslation.IntegrationTests.Api;
+
+/// <summary>The v1 API end to end: upload a real video, follow the job, download its artifacts; and every way to get it wrong.</summary>
+public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
+{
+    private const string Speech = "Good morning everyone. The house is very big. We will go to the beach tomorrow.";
+
+    private readonly TempDirectory media = new();
+    private TestServer server = null!;
+    private HttpClient http = null!;
+
+    public async Task InitializeAsync()
+    {
+        var settings = TestServer.Settings();
+        settings["Api:MaxUploadBytes"] = "2000000";
+        server = await TestServer.StartAsync(settings);
+        http = server.CreateHttpClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await server.DisposeAsync();
+    }
+
+    public void Dispose() => media.Dispose();
+
+    [Fact]
+    public async Task An_uploaded_video_is_translated_and_its_artifacts_downloadable()
+    {
+        var video = await TestMedia.SpeechVideoAsync(media.Path, Speech, seconds: 8);
+
+        var response = await http.PostAsync("/v1/jobs", Form(video, ("target_languages", "es,pt-BR")));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        var accepted = await response.ReadJsonAsync();
+        Assert.Equal(location, $"/v1/jobs/{accepted.GetProperty("id").GetString()}");
+        Assert.Equal("pending", accepted.GetProperty("status").GetString());
+
+        var job = await WaitAsync(location);
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(("done", 1.0), (job.GetProperty("stage").GetString(), job.GetProperty("progress").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, job.GetProperty("error").ValueKind);
+
+        var srt = await http.GetStringAsync(job.GetProperty("results").GetProperty("es").GetProperty("srt").GetString());
+        Assert.Contains(SubtitleParser.Parse(srt), cue => cue.Text == "Iremos a la playa mañana.");
+
+        var names = (await http.GetFromJsonAsync<JsonElement>($"{location}/artifacts")).EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
+        Assert.Equal(
+            ["transcript.json", "source.srt", "source.vtt", "es.srt", "es.vtt", "es.dub.m4a", "es.dubbing-report.json",
+             "pt-BR.srt", "pt-BR.vtt", "pt-BR.dub.m4a", "pt-BR.dubbing-report.json", "output.mp4"],
+            names);
+
+        using var ranged = new HttpRequestMessage(HttpMethod.Get, $"{location}/artifacts/output.mp4");
+        ranged.Headers.Range = new RangeHeaderValue(0, 99);
+        var partial = await http.SendAsync(ranged);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal(100, (await partial.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal("video/mp4", partial.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task The_seed_endpoint_shows_a_video_job_too()
+    {
+        var video = await TestMedia.SpeechVideoAsync(media.Path, Speech, seconds: 8);
+        var location = (await http.PostAsync("/v1/jobs", Form(video, ("target_languages", "es")))).Headers.Location!.ToString();
+
+        var seed = await http.GetFromJsonAsync<JsonElement>(location.Replace("/v1/jobs/", "/job/", StringComparison.Ordinal));
+
+        Assert.Equal(("en", "es"), (seed.GetProperty("source_language").GetString(), seed.GetProperty("target_language").GetString()));
+    }
+
+    [Fact]
+    public async Task Provided_subtitles_replace_recognition()
+    {
+        var video = await TestMedia.SpeechVideoAsync(media.Path, Speech, seconds: 6);
+        var subtitles = Path.Combine(media.Path, "talk.srt");
+        await File.WriteAllTextAsync(subtitles, "1\n00:00:00,500 --> 00:00:02,000\nGood morning.\n");
+        var form = Form(video, ("target_languages", "es"), ("dub", "false"));
+        form.Add(new StreamContent(File.OpenRead(subtitles)), "source_subtitles", "talk.srt");
+
+        var location = (await http.PostAsync("/v1/jobs", form)).Headers.Location!.ToString();
+        await WaitAsync(location);
+
+        Assert.Equal("1\n00:00:00,500 --> 00:00:02,000\nBuenos días.\n\n", await http.GetStringAsync($"{location}/artifacts/es.srt"));
+    }
+
+    public static TheoryData<string, string, string> Unprocessable => new()
+    {
+        { "not media", "target_languages=es", "not_media" },
+        { "unsupported pair", "target_languages=ja", "unsupported_language" },
+        { "burned subtitles", "target_languages=es;subtitles=burned", "invalid_request" },
+        { "no target", "source_language=en", "invalid_request" },
+        { "bad flag", "target_languages=es;dub=maybe", "invalid_request" },
+        { "bad glossary", "target_languages=es;glossary=[1,2]", "invalid_request" },
+        { "same language", "target_languages=EN", "invalid_request" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unprocessable))]
+    public async Task Bad_requests_get_a_problem_with_a_code_and_leave_no_job(string _, string fields, string code)
+    {
+        var file = _ == "not media" ? await TextFileAsync() : await TestMedia.SpeechVideoAsync(media.Path, "Hello.", seconds: 2);
+        var form = Form(file, [.. fields.Split(';').Select(f => (f.Split('=')[0], f.Split('=', 2)[1]))]);
+
+        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", form), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.DoesNotContain(server.DataDirectory, problem.Detail(), StringComparison.Ordinal);
+        AssertNoJobs();
+    }
+
+    [Fact]
+    public async Task A_truncated_upload_is_refused_as_truncated()
+    {
+        var video = TestMedia.Truncate(await TestMedia.SpeechVideoAsync(media.Path, Speech, seconds: 4), 0.5);
+
+        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", Form(video, ("target_languages", "es"))), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("truncated", problem.GetProperty("code").GetString());
+        AssertNoJobs();
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_limit_is_413_and_leaves_nothing()
+    {
+        var big = Path.Combine(media.Path, "big.mp4");
+        await File.WriteAllBytesAsync(big, new byte[3_000_000]);
+
+        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", Form(big, ("target_languages", "es"))), HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.False(string.IsNullOrEmpty(problem.Detail()));
+        AssertNoJobs();
+    }
+
+    [Fact]
+    public async Task Json_instead_of_multipart_is_415()
+    {
+        using var json = new StringContent("{\"target_languages\":[\"es\"]}", new MediaTypeHeaderValue("application/json"));
+        await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", json), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Theory]
+    [InlineData("/v1/jobs/no-such-job", HttpStatusCode.NotFound)]
+    [InlineData("/v1/jobs/..%2F..%2Fetc", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/jobs/no-such-job/artifacts", HttpStatusCode.NotFound)]
+    [InlineData("/v1/jobs/no-such-job/artifacts/output.mp4", HttpStatusCode.NotFound)]
+    public async Task Unknown_or_hostile_ids_are_4xx(string path, HttpStatusCode status)
+    {
+        await JsonAssert.IsProblemAsync(await http.GetAsync(path), status);
+    }
+
+    [Fact]
+    public async Task Artifact_names_outside_the_catalog_reach_no_file()
+    {
+        var video = await TestMedia.SpeechVideoAsync(media.Path, "Hello.", seconds: 2);
+        var location = (await http.PostAsync("/v1/jobs", Form(video, ("target_languages", "es"), ("dub", "false")))).Headers.Location!.ToString();
+        await WaitAsync(location);
+
+        foreach (var name in new[] { "..%2F..%2Fjobs.db", "input.mp4", "work", "%2Fetc%2Fpasswd" })
+        {
+            await JsonAssert.IsProblemAsync(await http.GetAsync($"{location}/artifacts/{name}"), HttpStatusCode.NotFound);
+        }
+    }
+
+    private static MultipartFormDataContent Form(string file, params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new StreamContent(File.OpenRead(file)), "file", Path.GetFileName(file));
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return form;
+    }
+
+    private async Task<string> TextFileAsync()
+    {
+        var path = Path.Combine(media.Path, "notes.mp4");
+        await File.WriteAllTextAsync(path, "These are meeting notes, not a video.");
+        return path;
+    }
+
+    private async Task<JsonElement> WaitAsync(string location)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var job = await http.GetFromJsonAsync<JsonElement>(location);
+            if (job.GetProperty("status").GetString() != "pending" || DateTime.UtcNow > deadline)
+            {
+                return job;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private void AssertNoJobs()
+    {
+        var jobs = Path.Combine(server.DataDirectory, "jobs");
+        Assert.True(!Directory.Exists(jobs) || !Directory.EnumerateFileSystemEntries(jobs).Any(), "an upload directory was left behind");
+    }
+}
