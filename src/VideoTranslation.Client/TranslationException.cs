@@ -8,6 +8,18 @@ public sealed class TranslationException : Exception
         : base($"Translation job '{job.JobId}' failed: {job.ErrorMessage ?? "the server gave no reason"}")
     {
         Job = job;
+        JobId = job.JobId;
+        ServerMessage = job.ErrorMessage;
+    }
+
+    /// <summary>Creates the exception for a video job that ended in error.</summary>
+    public TranslationException(VideoJob job)
+        : base($"Video translation job '{job.Id}' failed ({job.Error?.Code ?? "unknown"}): {job.Error?.Message ?? "the server gave no reason"}")
+    {
+        VideoJob = job;
+        JobId = job.Id;
+        ServerMessage = job.Error?.Message;
+        ErrorCode = job.Error?.Code;
     }
 
     /// <summary>Creates the exception with a generic message.</summary>
@@ -28,12 +40,18 @@ public sealed class TranslationException : Exception
     {
     }
 
-    /// <summary>The failed job as last reported, when known.</summary>
+    /// <summary>The failed seed job as last reported, when it was one.</summary>
     public TranslationJob? Job { get; }
 
-    /// <summary>The failed job's id, when known.</summary>
-    public string? JobId => Job?.JobId;
+    /// <summary>The failed video job as last reported, when it was one.</summary>
+    public VideoJob? VideoJob { get; }
 
-    /// <summary>The server's <c>error_message</c> for the job, when known.</summary>
-    public string? ServerMessage => Job?.ErrorMessage;
+    /// <summary>The failed job's id, when known.</summary>
+    public string? JobId { get; }
+
+    /// <summary>The server's explanation of the failure, when known.</summary>
+    public string? ServerMessage { get; }
+
+    /// <summary>The server's machine-readable reason (video jobs), e.g. <c>no_audio</c>.</summary>
+    public string? ErrorCode { get; }
 }

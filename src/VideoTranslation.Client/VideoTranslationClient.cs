@@ -36,7 +36,7 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
 
     /// <summary>Creates a client for the server at <paramref name="baseAddress"/>.</summary>
     public VideoTranslationClient(Uri baseAddress, TranslationConfig? config = null, ILogger<VideoTranslationClient>? logger = null)
-        : this(new HttpClient { BaseAddress = baseAddress }, ownsHttpClient: true, config, logger, TimeProvider.System)
+        : this(new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan }, ownsHttpClient: true, config, logger, TimeProvider.System)
     {
     }
 
@@ -126,28 +126,40 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
         WaitForCompletionAsync(jobId, progress: null, cancellationToken);
 
     /// <summary>Waits until the job completes, reporting each status seen to <paramref name="progress"/>.</summary>
-    public async Task<TranslationJob> WaitForCompletionAsync(string jobId, IProgress<TranslationJob>? progress, CancellationToken cancellationToken = default)
+    public Task<TranslationJob> WaitForCompletionAsync(string jobId, IProgress<TranslationJob>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        return WaitAsync(jobId, token => GetJobAsync(jobId, token), job => job.Status, job => new TranslationException(job), job => job.ErrorMessage, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Polls <paramref name="fetch"/> with the delay schedule until the job finishes, never past the deadline (the
+    /// last look is taken at <see cref="TranslationConfig.BaseTimeout"/> itself); shared by seed and video jobs.
+    /// </summary>
+    private async Task<T> WaitAsync<T>(
+        string jobId, Func<CancellationToken, Task<T>> fetch, Func<T, TranslationJobStatus> status, Func<T, TranslationException> failure,
+        Func<T, string?> errorMessage, IProgress<T>? progress, CancellationToken cancellationToken)
+        where T : class
+    {
         var deadline = clock.GetUtcNow() + Config.BaseTimeout;
         using var timeout = new CancellationTokenSource(Config.BaseTimeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
 
-        TranslationJob? job = null;
+        T? job = null;
         try
         {
             for (var polls = 0; ; polls++)
             {
-                job = await GetJobAsync(jobId, linked.Token);
+                job = await fetch(linked.Token);
                 progress?.Report(job);
-                switch (job.Status)
+                switch (status(job))
                 {
                     case TranslationJobStatus.Completed:
                         LogCompleted(jobId, polls + 1);
                         return job;
                     case TranslationJobStatus.Error:
-                        LogFailed(jobId, job.ErrorMessage);
-                        throw new TranslationException(job);
+                        LogFailed(jobId, errorMessage(job));
+                        throw failure(job);
                 }
 
                 var remaining = deadline - clock.GetUtcNow();
@@ -168,7 +180,7 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
 
         throw new TimeoutException(
             $"Translation job '{jobId}' did not finish within {Config.BaseTimeout.TotalSeconds:0.###} s " +
-            $"(last status: {job?.Status.ToString().ToLowerInvariant() ?? "unknown"}). Wait longer with a larger BaseTimeout, or call WaitForCompletionAsync again.");
+            $"(last status: {(job is null ? "unknown" : status(job).ToString().ToLowerInvariant())}). Wait longer with a larger BaseTimeout, or call WaitForCompletionAsync again.");
     }
 
     /// <summary>Disposes the HttpClient if this client created it.</summary>
@@ -187,16 +199,25 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
         return ValueTask.CompletedTask;
     }
 
-    private async Task<T> SendAsync<T>(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken, bool retryTransient = true)
+    {
+        using var response = await SendRawAsync(createRequest, HttpCompletionOption.ResponseContentRead, retryTransient, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(ClientJson.Options, cancellationToken)
+               ?? throw new HttpRequestException($"The server at {BaseAddress} answered {(int)response.StatusCode} with an empty body.");
+    }
+
+    /// <summary>Sends with transient retries (unless told not to) and returns a successful response, or throws the matching exception.</summary>
+    private async Task<HttpResponseMessage> SendRawAsync(
+        Func<HttpRequestMessage> createRequest, HttpCompletionOption completion, bool retryTransient, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
-            response = await retry.ExecuteAsync(
+            response = await (retryTransient ? retry : ResiliencePipeline<HttpResponseMessage>.Empty).ExecuteAsync(
                 async token =>
                 {
                     using var request = createRequest();
-                    return await http.SendAsync(request, token);
+                    return await http.SendAsync(request, completion, token);
                 },
                 cancellationToken);
         }
@@ -211,14 +232,13 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
                 $"Could not reach the server at {BaseAddress} ({Config.MaxRetries + 1} attempts): {ex.Message}", ex, ex.StatusCode);
         }
 
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
         using (response)
         {
-            if (response.IsSuccessStatusCode)
-            {
-                return await response.Content.ReadFromJsonAsync<T>(ClientJson.Options, cancellationToken)
-                       ?? throw new HttpRequestException($"The server at {BaseAddress} answered {(int)response.StatusCode} with an empty body.");
-            }
-
             var problem = await ReadProblemAsync(response, cancellationToken);
             if (TransientRetry.IsTransient(response.StatusCode))
             {

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using VideoTranslation.Client;
 using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Orchestration;
 
 namespace VideoTranslation.Cli.Commands;
 
 /// <summary>
-/// <c>vts translate VIDEO --to es[,pt]</c> translates a video here, in this process. Without a video it is the seed
+/// <c>vts translate VIDEO --to es[,pt]</c> translates a video here, in this process, or with <c>--server</c> through a
+/// server's v1 API. Without a video it is the seed
 /// API's job: <c>vts translate --from en --to es</c> starts one on a server and, unless told not to, waits for it.
 /// </summary>
 internal static class TranslateCommand
@@ -15,7 +17,7 @@ internal static class TranslateCommand
         var client = new ClientOptions();
         var video = new Argument<FileInfo?>("video")
         {
-            Description = "A video to translate in this process with the offline engines; without it, a seed-API job is started on --server",
+            Description = "A video to translate: in this process with the offline engines, or on --server if given; without it, a seed-API job is started",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var from = new Option<string>("--from", "-f") { Description = "Source language, e.g. en [default for a video: en]" };
@@ -39,15 +41,22 @@ internal static class TranslateCommand
                 return await StartSeedJobAsync(client, parse, parse.GetValue(from), parse.GetValue(to)!, parse.GetValue(jobId), parse.GetValue(noWait), cancellationToken);
             }
 
-            if (parse.GetResult(client.Server) is { Implicit: false })
-            {
-                Console.Error.WriteLine("error: uploading a video to a server needs the server's v1 API, which this version does not have yet. Leave out --server to translate the video in this process.");
-                return ExitCodes.Rejected;
-            }
-
             if (!TryLanguages(parse.GetValue(from) ?? "en", parse.GetValue(to)!, out var source, out var targets))
             {
                 return ExitCodes.Rejected;
+            }
+
+            if (parse.GetResult(client.Server) is { Implicit: false })
+            {
+                var options = new VideoTranslationOptions
+                {
+                    SourceLanguage = source.Value,
+                    Dub = !parse.GetValue(noDub),
+                    KeepOriginalAudio = !parse.GetValue(replaceAudio),
+                    SourceSubtitlesPath = parse.GetValue(subtitles)?.FullName,
+                };
+                targets.ForEach(target => options.TargetLanguages.Add(target.Value));
+                return await RemoteTranslation.RunAsync(client, parse, file, options, parse.GetValue(output), cancellationToken);
             }
 
             var request = new PipelineRequest

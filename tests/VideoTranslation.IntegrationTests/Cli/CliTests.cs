@@ -161,4 +161,20 @@ public sealed class CliTests
         Assert.All(new[] { "ffmpeg", "pocketsphinx", "apertium", "espeak-ng", "simulated" }, name => Assert.True(engines[name].GetProperty("usable").GetBoolean(), name));
         Assert.Contains("en->pt-BR", engines["apertium"].GetProperty("details").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Translate_a_video_through_a_server_downloads_the_same_files()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var directory = new TempDirectory();
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, "Good morning everyone. The house is very big.", seconds: 6);
+
+        var (exit, stdout, stderr) = await VtsProcess.RunAsync("translate", video, "--to", "es", "--server", server.BaseAddress.ToString(), "--out", Path.Combine(directory.Path, "out"));
+
+        Assert.True(exit == 0, stdout + stderr);
+        foreach (var file in new[] { "video.translated.mp4", "video.transcript.json", "video.es.srt", "video.es.dub.m4a" })
+        {
+            Assert.True(File.Exists(Path.Combine(directory.Path, "out", file)), file);
+        }
+    }
 }

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Spectre.Console;
+using VideoTranslation.Client;
+
+namespace VideoTranslation.Cli.Commands;
+
+/// <summary>
+/// <c>vts translate VIDEO --server URL</c>: uploads the video through the client library, follows the job with a
+/// progress bar, then downloads every artifact beside the video, named as the in-process translation names them.
+/// </summary>
+internal static class RemoteTranslation
+{
+    public static Task<int> RunAsync(
+        ClientOptions client, ParseResult parse, FileInfo video, VideoTranslationOptions options, DirectoryInfo? outputDirectory, CancellationToken cancellationToken)
+    {
+        if (!video.Exists)
+        {
+            Console.Error.WriteLine($"error: no such file: {video.FullName}");
+            return Task.FromResult(ExitCodes.Rejected);
+        }
+
+        return ClientCommand.RunAsync(client, parse, async (api, _) =>
+        {
+            var output = Directory.CreateDirectory(outputDirectory?.FullName ?? Path.Combine(video.DirectoryName!, Path.GetFileNameWithoutExtension(video.Name) + ".translated"));
+            var job = await api.StartVideoTranslationAsync(video.FullName, options, cancellationToken);
+            Console.Error.WriteLine($"Uploaded {video.Name}: job {job.Id} on {api.BaseAddress}");
+
+            await AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask($"{video.Name}: queued", maxValue: 1);
+                    job = await api.WaitForVideoJobAsync(job.Id, new Reporter(task, video.Name), cancellationToken);
+                    task.Value = 1;
+                });
+
+            var name = Path.GetFileNameWithoutExtension(video.Name);
+            var written = new List<string>();
+            foreach (var artifact in await api.GetArtifactsAsync(job.Id, cancellationToken))
+            {
+                var file = Path.Combine(output.FullName, artifact.Name.StartsWith("output.", StringComparison.Ordinal)
+                    ? $"{name}.translated{Path.GetExtension(artifact.Name)}"
+                    : $"{name}.{artifact.Name}");
+                await api.DownloadArtifactAsync(job.Id, artifact.Name, file, cancellationToken);
+                written.Add(file);
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"[green]Done.[/] Files written to {output.FullName}:");
+            written.ForEach(file => Console.WriteLine($"  {Path.GetFileName(file)}"));
+            return ExitCodes.Success;
+        });
+    }
+
+    private sealed class Reporter(ProgressTask task, string name) : IProgress<VideoJob>
+    {
+        public void Report(VideoJob value)
+        {
+            task.Value = value.Progress;
+            task.Description = Markup.Escape($"{name}: {value.Stage.Replace('_', ' ')}");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace VideoTranslation.Client;
+
+/// <summary>A video translation job as the server reports it (<c>GET /v1/jobs/{id}</c>).</summary>
+public sealed record VideoJob(
+    string Id,
+    TranslationJobStatus Status,
+    string Stage,
+    double Progress,
+    string SourceLanguage,
+    IReadOnlyList<string> TargetLanguages,
+    string? FileName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? CompletedAt,
+    VideoJobError? Error,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Results)
+{
+    /// <summary>True once the job will change no more.</summary>
+    public bool IsFinished => Status is TranslationJobStatus.Completed or TranslationJobStatus.Error;
+}
+
+/// <summary>Why a video job failed: <see cref="Code"/> for programs (e.g. <c>no_audio</c>), <see cref="Message"/> for people.</summary>
+public sealed record VideoJobError(string Code, string Message);
+
+/// <summary>A file a job produced, e.g. <c>es.srt</c> or <c>output.mp4</c>.</summary>
+public sealed record VideoArtifact(string Name, string ContentType, long Size, string Url);

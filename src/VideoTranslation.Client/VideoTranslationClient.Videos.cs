@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using VideoTranslation.Client.Internal;
+
+namespace VideoTranslation.Client;
+
+/// <summary>The v1 API: upload videos, follow their jobs, download what they produce.</summary>
+public sealed partial class VideoTranslationClient
+{
+    /// <summary>
+    /// Uploads a video file and starts translating it. The file is streamed, never loaded into memory. The upload
+    /// is sent once, not retried: a retried upload could start a second job.
+    /// </summary>
+    /// <returns>The job as accepted (status <c>pending</c>).</returns>
+    public Task<VideoJob> StartVideoTranslationAsync(string videoPath, VideoTranslationOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(videoPath);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(videoPath))
+        {
+            throw new FileNotFoundException($"No video at {videoPath}.", videoPath);
+        }
+
+        if (options.TargetLanguages.Count == 0)
+        {
+            throw new ArgumentException("Give at least one target language.", nameof(options));
+        }
+
+        return SendAsync<VideoJob>(() => new HttpRequestMessage(HttpMethod.Post, "v1/jobs") { Content = Form(videoPath, options) }, cancellationToken, retryTransient: false);
+    }
+
+    /// <summary>Gets a video job's current status, stage and progress once.</summary>
+    public Task<VideoJob> GetVideoJobAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        return SendAsync<VideoJob>(() => new HttpRequestMessage(HttpMethod.Get, $"v1/jobs/{Uri.EscapeDataString(jobId)}"), cancellationToken);
+    }
+
+    /// <summary>Waits for a video job like <see cref="WaitForCompletionAsync(string, CancellationToken)"/>, reporting each look to <paramref name="progress"/>.</summary>
+    /// <exception cref="TranslationException">The job ended in error; <see cref="TranslationException.ErrorCode"/> says why.</exception>
+    public Task<VideoJob> WaitForVideoJobAsync(string jobId, IProgress<VideoJob>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        return WaitAsync(jobId, token => GetVideoJobAsync(jobId, token), job => job.Status, job => new TranslationException(job), job => job.Error?.Message, progress, cancellationToken);
+    }
+
+    /// <summary>The files a video job has produced so far.</summary>
+    public Task<IReadOnlyList<VideoArtifact>> GetArtifactsAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        return SendAsync<IReadOnlyList<VideoArtifact>>(() => new HttpRequestMessage(HttpMethod.Get, $"v1/jobs/{Uri.EscapeDataString(jobId)}/artifacts"), cancellationToken);
+    }
+
+    /// <summary>Opens an artifact for reading as it downloads; dispose the stream when done.</summary>
+    public async Task<Stream> OpenArtifactAsync(string jobId, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var response = await SendRawAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, $"v1/jobs/{Uri.EscapeDataString(jobId)}/artifacts/{Uri.EscapeDataString(name)}"),
+            HttpCompletionOption.ResponseHeadersRead, retryTransient: true, cancellationToken);
+        return await response.Content.ReadAsStreamAsync(cancellationToken);
+    }
+
+    /// <summary>Downloads an artifact into <paramref name="path"/>, streaming.</summary>
+    public async Task DownloadArtifactAsync(string jobId, string name, string path, CancellationToken cancellationToken = default)
+    {
+        await using var source = await OpenArtifactAsync(jobId, name, cancellationToken);
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await source.CopyToAsync(file, cancellationToken);
+    }
+
+    private static MultipartFormDataContent Form(string videoPath, VideoTranslationOptions options)
+    {
+        var form = new MultipartFormDataContent();
+        var video = new StreamContent(File.OpenRead(videoPath));
+        video.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(video, "file", Path.GetFileName(videoPath));
+        form.Add(new StringContent(options.SourceLanguage), "source_language");
+        form.Add(new StringContent(string.Join(',', options.TargetLanguages)), "target_languages");
+        form.Add(new StringContent(options.Dub ? "true" : "false"), "dub");
+        form.Add(new StringContent(options.KeepOriginalAudio ? "true" : "false"), "keep_original_audio");
+        form.Add(new StringContent(options.Subtitles), "subtitles");
+        foreach (var (language, voice) in options.Voices)
+        {
+            form.Add(new StringContent(voice), $"voice.{language}");
+        }
+
+        if (options.Glossary.Count > 0)
+        {
+            form.Add(new StringContent(JsonSerializer.Serialize(options.Glossary, ClientJson.Options)), "glossary");
+        }
+
+        if (options.SourceSubtitlesPath is { } subtitles)
+        {
+            form.Add(new StreamContent(File.OpenRead(subtitles)), "source_subtitles", Path.GetFileName(subtitles));
+        }
+
+        return form;
+    }
+}
