@@ -26,5 +26,8 @@ public sealed record TranslationJob
     /// <summary>How far the job is, 0 to 1.</summary>
     public double Progress { get; init; }
 
+    /// <summary>When a worker first started the job; null while it has never run.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     public JobStatus Status => State.ToStatus();
 }

@@ -6,6 +6,9 @@ public sealed record VideoJobSpec
     /// <summary>The uploaded file's name as the client sent it (for display and artifact names only).</summary>
     public required string FileName { get; init; }
 
+    /// <summary>The media's duration in seconds, as probed at upload: the basis of time estimates.</summary>
+    public double MediaSeconds { get; init; }
+
     /// <summary>The stored input's extension, e.g. <c>.mp4</c>: the file is <c>input{extension}</c> in the job's directory.</summary>
     public required string InputExtension { get; init; }
 

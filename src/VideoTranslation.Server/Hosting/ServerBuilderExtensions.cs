@@ -37,6 +37,8 @@ public static class ServerBuilderExtensions
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<SqliteJobStore>());
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JobFiles>();
+        services.AddSingleton<StageSpeeds>();
+        services.AddSingleton<EtaEstimator>();
         services.AddSingleton<ArtifactCatalog>();
         services.AddSingleton<VideoJobRequest>();
         services.AddSingleton<SimulatedTranslationEngine>();

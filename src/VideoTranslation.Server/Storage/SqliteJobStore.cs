@@ -20,7 +20,7 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
     private const string Columns =
         "id AS Id, source_language AS SourceLanguage, target_language AS TargetLanguage, state AS State, " +
         "attempts AS Attempts, created_at AS CreatedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt, " +
-        "error_message AS ErrorMessage, error_code AS ErrorCode, kind AS Kind, spec AS Spec, stage AS Stage, progress AS Progress";
+        "error_message AS ErrorMessage, error_code AS ErrorCode, kind AS Kind, spec AS Spec, stage AS Stage, progress AS Progress, started_at AS StartedAt";
 
     private const string HeldBy = "id = @Id AND lease_owner = @Owner AND state = 'running'";
 
@@ -139,7 +139,8 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
             var claimed = await connection.QuerySingleOrDefaultAsync<JobRow>(
                 $"""
                 UPDATE jobs
-                SET state = 'running', attempts = attempts + 1, lease_owner = @Owner, lease_expires_at = @LeaseUntil, updated_at = @Now
+                SET state = 'running', attempts = attempts + 1, lease_owner = @Owner, lease_expires_at = @LeaseUntil, updated_at = @Now,
+                    started_at = COALESCE(started_at, @Now)
                 WHERE id = (
                     SELECT id FROM jobs
                     WHERE (state = 'queued' AND available_at <= @Now) OR (state = 'running' AND lease_expires_at <= @Now)
@@ -282,6 +283,7 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         public string? Spec { get; init; }
         public string? Stage { get; init; }
         public double Progress { get; init; }
+        public long? StartedAt { get; init; }
 
         public TranslationJob ToJob() => new()
         {
@@ -298,6 +300,7 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
             Video = Spec is null ? null : JsonSerializer.Deserialize<VideoJobSpec>(Spec),
             Stage = Stage,
             Progress = Progress,
+            StartedAt = StartedAt is { } started ? DateTimeOffset.FromUnixTimeMilliseconds(started) : null,
         };
     }
 }

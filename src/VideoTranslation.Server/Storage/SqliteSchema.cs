@@ -39,6 +39,9 @@ internal static class SqliteSchema
         ALTER TABLE jobs ADD COLUMN progress REAL NOT NULL DEFAULT 0;
         ALTER TABLE jobs ADD COLUMN error_code TEXT NULL;
         """,
+
+        // 3: when a job first started, for time estimates.
+        "ALTER TABLE jobs ADD COLUMN started_at INTEGER NULL;",
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -14,6 +14,7 @@ internal sealed partial class JobWorkerService(
     IJobQueue queue,
     JobSignal signal,
     ITranslationEngine engine,
+    StageSpeeds speeds,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<JobWorkerService> logger) : BackgroundService
@@ -110,9 +111,11 @@ internal sealed partial class JobWorkerService(
         var heartbeat = KeepLeaseAsync(job.Id, owner, work, stopHeartbeat.Token);
         try
         {
-            await using (var progress = new ProgressRecorder(queue, job.Id, owner, clock))
+            var mediaSeconds = job.Video?.MediaSeconds ?? 0;
+            await using (var progress = new ProgressRecorder(queue, job.Id, owner, clock, (stage, took) => speeds.Record(stage, took, mediaSeconds)))
             {
                 await engine.TranslateAsync(job, progress, work.Token);
+                progress.Completed();
             }
 
             await StopAsync(stopHeartbeat, heartbeat);

@@ -16,15 +16,33 @@ internal sealed class ProgressRecorder : IProgress<JobProgress>, IAsyncDisposabl
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
+    private readonly Action<string, TimeSpan>? stageFinished;
+    private readonly TimeProvider clock;
     private JobProgress? latest;
+    private long stageStarted;
 
-    public ProgressRecorder(IJobQueue queue, JobId id, string owner, TimeProvider clock) =>
+    /// <param name="stageFinished">Told how long each stage took, when the next one starts (or the job ends).</param>
+    public ProgressRecorder(IJobQueue queue, JobId id, string owner, TimeProvider clock, Action<string, TimeSpan>? stageFinished = null)
+    {
+        this.clock = clock;
+        this.stageFinished = stageFinished;
         loop = WriteAsync(queue, id, owner, clock);
+    }
 
     public void Report(JobProgress value)
     {
         lock (gate)
         {
+            if (latest is { } previous && previous.Stage != value.Stage)
+            {
+                stageFinished?.Invoke(previous.Stage, clock.GetElapsedTime(stageStarted));
+            }
+
+            if (latest?.Stage != value.Stage)
+            {
+                stageStarted = clock.GetTimestamp();
+            }
+
             latest = value;
         }
     }
@@ -34,6 +52,18 @@ internal sealed class ProgressRecorder : IProgress<JobProgress>, IAsyncDisposabl
         await stop.CancelAsync();
         await loop;
         stop.Dispose();
+    }
+
+    /// <summary>The job finished: the stage it was in finished with it.</summary>
+    public void Completed()
+    {
+        lock (gate)
+        {
+            if (latest is { } last)
+            {
+                stageFinished?.Invoke(last.Stage, clock.GetElapsedTime(stageStarted));
+            }
+        }
     }
 
     private async Task WriteAsync(IJobQueue queue, JobId id, string owner, TimeProvider clock)

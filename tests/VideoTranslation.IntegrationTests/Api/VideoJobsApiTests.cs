@@ -44,11 +44,13 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         var accepted = await response.ReadJsonAsync();
         Assert.Equal(location, $"/v1/jobs/{accepted.GetProperty("id").GetString()}");
         Assert.Equal("pending", accepted.GetProperty("status").GetString());
+        Assert.True(accepted.GetProperty("eta_seconds").GetDouble() > 0);
 
         var job = await WaitAsync(location);
         Assert.Equal("completed", job.GetProperty("status").GetString());
         Assert.Equal(("done", 1.0), (job.GetProperty("stage").GetString(), job.GetProperty("progress").GetDouble()));
         Assert.Equal(JsonValueKind.Null, job.GetProperty("error").ValueKind);
+        Assert.Equal(JsonValueKind.Null, job.GetProperty("eta_seconds").ValueKind);
 
         var srt = await http.GetStringAsync(job.GetProperty("results").GetProperty("es").GetProperty("srt").GetString());
         Assert.Contains(SubtitleParser.Parse(srt), cue => cue.Text == "Iremos a la playa mañana.");

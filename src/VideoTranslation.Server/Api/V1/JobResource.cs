@@ -8,6 +8,7 @@ public sealed record JobResource(
     JobStatus Status,
     string Stage,
     double Progress,
+    double? EtaSeconds,
     string SourceLanguage,
     IReadOnlyList<string> TargetLanguages,
     string? FileName,
@@ -20,7 +21,7 @@ public sealed record JobResource(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Results,
     IReadOnlyDictionary<string, string> Links)
 {
-    public static JobResource From(TranslationJob job, IReadOnlyList<Artifact> artifacts)
+    public static JobResource From(TranslationJob job, IReadOnlyList<Artifact> artifacts, double? etaSeconds)
     {
         var self = $"/v1/jobs/{job.Id}";
         var targets = job.Video?.TargetLanguages ?? [job.Languages.Target.Value];
@@ -37,6 +38,7 @@ public sealed record JobResource(
             job.Status,
             job.Stage ?? (job.Status == JobStatus.Pending ? "queued" : "done"),
             job.Status == JobStatus.Completed ? 1 : job.Progress,
+            etaSeconds,
             job.Languages.Source.Value,
             targets,
             job.Video?.FileName,

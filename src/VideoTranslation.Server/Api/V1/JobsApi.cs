@@ -22,7 +22,7 @@ public static class JobsApi
     }
 
     internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> CreateJobAsync(
-        HttpContext context, IJobRepository jobs, JobFiles files, VideoJobRequest validator, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        HttpContext context, IJobRepository jobs, JobFiles files, VideoJobRequest validator, EtaEstimator eta, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         if (context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -56,7 +56,7 @@ public static class JobsApi
 
             var job = await jobs.CreateVideoAsync(id, languages, spec!, cancellationToken);
             accepted = true;
-            return TypedResults.Accepted($"/v1/jobs/{id}", JobResource.From(job, []));
+            return TypedResults.Accepted($"/v1/jobs/{id}", JobResource.From(job, [], eta.SecondsLeft(job)));
         }
         finally
         {
@@ -68,11 +68,11 @@ public static class JobsApi
     }
 
     internal static async Task<Results<Ok<JobResource>, ProblemHttpResult>> GetJobAsync(
-        string id, IJobRepository jobs, ArtifactCatalog artifacts, CancellationToken cancellationToken) =>
+        string id, IJobRepository jobs, ArtifactCatalog artifacts, EtaEstimator eta, CancellationToken cancellationToken) =>
         await FindAsync(id, jobs, cancellationToken) switch
         {
             (null, var problem) => problem!,
-            (var job, _) => TypedResults.Ok(JobResource.From(job, artifacts.For(job))),
+            (var job, _) => TypedResults.Ok(JobResource.From(job, artifacts.For(job), eta.SecondsLeft(job))),
         };
 
     internal static async Task<Results<Ok<IReadOnlyList<ArtifactResource>>, ProblemHttpResult>> ListArtifactsAsync(

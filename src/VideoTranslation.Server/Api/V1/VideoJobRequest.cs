@@ -69,9 +69,10 @@ internal sealed class VideoJobRequest(ISpeechRecognizer recognizer, ITranslator 
             return (null, default, unsupported);
         }
 
+        MediaInfo media;
         try
         {
-            var media = await MediaProber.ProbeAsync(upload.Video!.Value.Path, cancellationToken);
+            media = await MediaProber.ProbeAsync(upload.Video!.Value.Path, cancellationToken);
             if (upload.SourceSubtitles is null || keepOriginal)
             {
                 MediaProber.RequireTranslatable(media);
@@ -94,6 +95,7 @@ internal sealed class VideoJobRequest(ISpeechRecognizer recognizer, ITranslator 
         var spec = new VideoJobSpec
         {
             FileName = upload.Video!.Value.FileName,
+            MediaSeconds = media.Duration.TotalSeconds,
             InputExtension = Path.GetExtension(upload.Video.Value.Path),
             TargetLanguages = [.. targets.Select(t => t.Value)],
             Dub = dub,
