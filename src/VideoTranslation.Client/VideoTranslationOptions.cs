@@ -15,7 +15,7 @@ public sealed class VideoTranslationOptions
     /// <summary>Mix the original audio, ducked, under the dub.</summary>
     public bool KeepOriginalAudio { get; set; } = true;
 
-    /// <summary><c>soft</c> (a subtitle track per language in the output video) or <c>none</c>.</summary>
+    /// <summary><c>soft</c> (a subtitle track per language in the output video), <c>burned</c> (the first language drawn into the picture; re-encodes the video) or <c>none</c>.</summary>
     public string Subtitles { get; set; } = "soft";
 
     /// <summary>Voice per target language, e.g. <c>es</c> → <c>es-419</c>.</summary>

@@ -18,7 +18,7 @@ public sealed record VideoJobSpec
 
     public bool KeepOriginalAudio { get; init; } = true;
 
-    /// <summary><c>soft</c> (a subtitle track per language) or <c>none</c>.</summary>
+    /// <summary><c>soft</c> (a subtitle track per language), <c>burned</c> (the first language drawn into the picture) or <c>none</c>.</summary>
     public string Subtitles { get; init; } = "soft";
 
     /// <summary>Voice per target language tag.</summary>

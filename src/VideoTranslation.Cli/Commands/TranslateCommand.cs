@@ -26,12 +26,13 @@ internal static class TranslateCommand
         var noDub = new Option<bool>("--no-dub") { Description = "Subtitles only: no dubbed audio" };
         var replaceAudio = new Option<bool>("--replace-audio") { Description = "Dub alone, without the original audio ducked underneath" };
         var subtitles = new Option<FileInfo>("--subtitles") { Description = "Source-language SRT or WebVTT to use instead of speech recognition" };
+        var burn = new Option<bool>("--burn-subtitles") { Description = "Draw the first target language's subtitles into the picture (re-encodes the video) instead of subtitle tracks" };
         var jobId = new Option<string>("--job-id") { Description = "Seed job: choose the job id (sending it again is idempotent)" };
         var noWait = new Option<bool>("--no-wait") { Description = "Seed job: print the job id and return without waiting" };
 
         var command = new Command("translate", "Translate a video here, or start a seed-API translation job on a server.")
         {
-            video, from, to, output, noDub, replaceAudio, subtitles, jobId, noWait,
+            video, from, to, output, noDub, replaceAudio, subtitles, burn, jobId, noWait,
         };
         client.AddTo(command, withTimeout: true);
         command.SetAction(async (parse, cancellationToken) =>
@@ -54,6 +55,7 @@ internal static class TranslateCommand
                     Dub = !parse.GetValue(noDub),
                     KeepOriginalAudio = !parse.GetValue(replaceAudio),
                     SourceSubtitlesPath = parse.GetValue(subtitles)?.FullName,
+                    Subtitles = parse.GetValue(burn) ? "burned" : "soft",
                 };
                 targets.ForEach(target => options.TargetLanguages.Add(target.Value));
                 return await RemoteTranslation.RunAsync(client, parse, file, options, parse.GetValue(output), cancellationToken);
@@ -67,6 +69,7 @@ internal static class TranslateCommand
                 Dub = !parse.GetValue(noDub),
                 KeepOriginalAudio = !parse.GetValue(replaceAudio),
                 SourceSubtitlesPath = parse.GetValue(subtitles)?.FullName,
+                BurnSubtitles = parse.GetValue(burn),
             };
             return await LocalTranslation.RunAsync(file, request, parse.GetValue(output), cancellationToken);
         });

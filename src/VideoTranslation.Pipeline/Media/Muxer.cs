@@ -8,6 +8,7 @@ namespace VideoTranslation.Pipeline.Media;
 /// Writes the output video: the input's video stream copied bit for bit (never re-encoded), each language's
 /// dubbed audio (the first one the default), the original audio, and one soft subtitle track per language,
 /// every track tagged with its ISO 639-2 language. MP4 when the video codec allows it, Matroska otherwise.
+/// Burning subtitles into the picture is the one case that re-encodes the video.
 /// </summary>
 public static class Muxer
 {
@@ -17,7 +18,10 @@ public static class Muxer
     public static string OutputExtension(MediaInfo media) =>
         media.Video is { } video && !Mp4VideoCodecs.Contains(video.Codec) ? ".mkv" : ".mp4";
 
-    public static Task MuxAsync(string input, MediaInfo media, LanguageCode sourceLanguage, IReadOnlyList<TranslatedTrack> tracks, string output, CancellationToken cancellationToken)
+    /// <param name="burnSubtitlesSrt">Subtitles to draw into the picture (re-encodes the video); null to copy it.</param>
+    public static Task MuxAsync(
+        string input, MediaInfo media, LanguageCode sourceLanguage, IReadOnlyList<TranslatedTrack> tracks, string output, CancellationToken cancellationToken,
+        string? burnSubtitlesSrt = null)
     {
         var mp4 = Path.GetExtension(output).Equals(".mp4", StringComparison.OrdinalIgnoreCase);
         List<string> arguments = ["-nostdin", "-v", "error", "-y", "-i", input];
@@ -67,7 +71,16 @@ public static class Muxer
             metadata.AddRange(Tag("a", audio, sourceLanguage.Iso6392, isDefault: audio == 0));
         }
 
-        arguments.AddRange(["-c:v", "copy", "-c:a", "copy", "-c:s", mp4 ? "mov_text" : "srt"]);
+        if (burnSubtitlesSrt is not null && media.Video is not null)
+        {
+            arguments.AddRange(["-vf", $"subtitles=filename='{EscapeFilterValue(burnSubtitlesSrt)}'", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"]);
+        }
+        else
+        {
+            arguments.AddRange(["-c:v", "copy"]);
+        }
+
+        arguments.AddRange(["-c:a", "copy", "-c:s", mp4 ? "mov_text" : "srt"]);
         arguments.AddRange(metadata);
         if (mp4)
         {
@@ -77,6 +90,9 @@ public static class Muxer
         arguments.Add(output);
         return ExternalTool.RunAsync("ffmpeg", arguments, cancellationToken);
     }
+
+    /// <summary>Inside a quoted filter argument, backslashes and quotes must be escaped.</summary>
+    private static string EscapeFilterValue(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "'\\''", StringComparison.Ordinal);
 
     private static string[] Tag(string kind, int index, string language, bool isDefault)
     {

@@ -21,6 +21,12 @@ public sealed record PipelineRequest
     /// <summary>Add a soft subtitle track per language to the output video (the subtitle files are written regardless).</summary>
     public bool MuxSubtitles { get; init; } = true;
 
+    /// <summary>
+    /// Burn the first target language's subtitles into the picture instead: the only option that re-encodes the
+    /// video (H.264). Soft subtitle tracks are then left out.
+    /// </summary>
+    public bool BurnSubtitles { get; init; }
+
     /// <summary>Engine voice per target language tag, e.g. <c>es</c> → <c>es-419</c>.</summary>
     public IReadOnlyDictionary<string, string> Voices { get; init; } = new Dictionary<string, string>();
 

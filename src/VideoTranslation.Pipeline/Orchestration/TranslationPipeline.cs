@@ -59,7 +59,8 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         var output = Path.Combine(work, "output" + Muxer.OutputExtension(media));
         if (!File.Exists(output))
         {
-            await AtomicFile.WriteAsync(output, partial => Muxer.MuxAsync(request.InputPath, media, request.SourceLanguage, tracks, partial, cancellationToken));
+            var burn = request.BurnSubtitles ? results[0].Srt : null;
+            await AtomicFile.WriteAsync(output, partial => Muxer.MuxAsync(request.InputPath, media, request.SourceLanguage, tracks, partial, cancellationToken, burn));
         }
 
         progress?.Report(new PipelineProgress(PipelineStage.Muxing, 1));
@@ -154,7 +155,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         await AtomicFile.WriteTextAsync(vtt, SubtitleWriter.Write(cues, SubtitleFormat.WebVtt), cancellationToken);
         if (!request.Dub)
         {
-            return (new LanguageResult(target, srt, vtt, null, null), new TranslatedTrack(target, null, request.MuxSubtitles ? srt : null));
+            return (new LanguageResult(target, srt, vtt, null, null), new TranslatedTrack(target, null, request.MuxSubtitles && !request.BurnSubtitles ? srt : null));
         }
 
         var clips = Path.Combine(directory, "clips");
@@ -191,6 +192,6 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
             await AtomicFile.WriteAsync(audio, partial => AudioMixer.MixAsync(request.InputPath, media, dub, request.KeepOriginalAudio, partial, cancellationToken));
         }
 
-        return (new LanguageResult(target, srt, vtt, audio, report), new TranslatedTrack(target, audio, request.MuxSubtitles ? srt : null));
+        return (new LanguageResult(target, srt, vtt, audio, report), new TranslatedTrack(target, audio, request.MuxSubtitles && !request.BurnSubtitles ? srt : null));
     }
 }

@@ -70,6 +70,21 @@ public sealed class TranslationPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Burned_subtitles_re_encode_the_picture_and_replace_the_subtitle_tracks()
+    {
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, Speech, seconds: 8);
+
+        var result = await pipeline.RunAsync(Request(video, Spanish) with { BurnSubtitles = true }, Path.Combine(directory.Path, "work"), null, default);
+
+        var output = await MediaProber.ProbeAsync(result.OutputVideo, default);
+        Assert.NotEqual(await TestMedia.VideoStreamHashAsync(video), await TestMedia.VideoStreamHashAsync(result.OutputVideo));
+        Assert.Equal("h264", output.Video!.Codec);
+        Assert.Empty(await SubtitleLanguagesAsync(result.OutputVideo));
+        Assert.Equal(["spa", "eng"], output.AudioStreams.Select(a => a.Language));
+        Assert.Equal((await MediaProber.ProbeAsync(video, default)).Duration.TotalSeconds, output.Duration.TotalSeconds, precision: 1);
+    }
+
+    [Fact]
     public async Task A_rerun_resumes_from_the_saved_stages()
     {
         var video = await TestMedia.SpeechVideoAsync(directory.Path, Speech, seconds: 10);

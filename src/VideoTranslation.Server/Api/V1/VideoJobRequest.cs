@@ -51,11 +51,9 @@ internal sealed class VideoJobRequest(ISpeechRecognizer recognizer, ITranslator 
         var dub = Flag(upload, "dub", true, errors);
         var keepOriginal = Flag(upload, "keep_original_audio", true, errors);
         var subtitles = upload.Field("subtitles") ?? "soft";
-        if (subtitles is not ("soft" or "none"))
+        if (subtitles is not ("soft" or "burned" or "none"))
         {
-            errors["subtitles"] = [subtitles == "burned"
-                ? "Burned-in subtitles are not available in this version; use 'soft' (a subtitle track per language) or 'none'."
-                : $"'{subtitles}' is not a subtitle mode: use 'soft' or 'none'."];
+            errors["subtitles"] = [$"'{subtitles}' is not a subtitle mode: use 'soft' (a track per language), 'burned' (drawn into the picture; re-encodes the video) or 'none'."];
         }
 
         var glossary = Glossary(upload.Field("glossary"), errors);
