@@ -13,7 +13,7 @@ namespace VideoTranslation.Cli.Commands;
 /// <summary><c>vts engines</c>: every engine, whether it can run on this machine, and if not, why.</summary>
 internal static class EnginesCommand
 {
-    private sealed record EngineStatus(string Kind, string Name, bool Usable, string Details);
+    private sealed record EngineStatus(string Kind, string Name, bool Usable, string Details, bool Optional = false);
 
     public static Command Create()
     {
@@ -37,7 +37,8 @@ internal static class EnginesCommand
                 AnsiConsole.Write(table);
             }
 
-            return engines.All(engine => engine.Usable) ? ExitCodes.Success : ExitCodes.JobFailed;
+            // Optional engines (those that need a model or a service you provide) do not make the machine unusable.
+            return engines.All(engine => engine.Usable || engine.Optional) ? ExitCodes.Success : ExitCodes.JobFailed;
         });
         return command;
     }
@@ -57,6 +58,7 @@ internal static class EnginesCommand
                 : new PocketsphinxRecognizer(pocketsphinx).Supports(english)
                     ? new("recognition", "pocketsphinx", true, "English (en), offline")
                     : new("recognition", "pocketsphinx", false, $"model missing: {pocketsphinx.Dictionary} (package pocketsphinx-en-us)"),
+            Whisper(),
             !ExternalTool.IsInstalled("apertium")
                 ? new("translation", "apertium", false, "apertium not found: run ./scripts/install.sh")
                 : apertium.SupportedPairs.Count == 0
@@ -67,6 +69,17 @@ internal static class EnginesCommand
                 : new("synthesis", "espeak-ng", espeak.Supports(LanguageCode.Parse("es")), "voices for about a hundred languages, e.g. es, pt-BR, ca, fr, de"),
             new("jobs", "simulated", true, "the seed's engine for the job API: random 5-15 s, configurable error rate"),
         ];
+    }
+
+    /// <summary>Whisper runs when a model is configured (the same setting the server reads, from the environment here).</summary>
+    private static EngineStatus Whisper()
+    {
+        var model = Environment.GetEnvironmentVariable("VTS_Recognition__Whisper__ModelPath");
+        return model is null
+            ? new("recognition", "whisper", false, "needs a GGML model: set Recognition:Whisper:ModelPath (VTS_Recognition__Whisper__ModelPath), and Recognition:Engine=whisper", Optional: true)
+            : new WhisperRecognizer(new WhisperOptions { ModelPath = model }).Supports(LanguageCode.Parse("en"))
+                ? new("recognition", "whisper", true, $"model {model}; select with Recognition:Engine=whisper", Optional: true)
+                : new("recognition", "whisper", false, $"model not found: {model}", Optional: true);
     }
 
     private static EngineStatus Tool(string kind, string name, string executable, string purpose) =>

@@ -46,7 +46,13 @@ public static class ServerBuilderExtensions
         services.AddSingleton<ITranslationEngine, JobEngineRouter>();
         services.AddOptions<PocketsphinxOptions>().BindConfiguration(PocketsphinxOptions.SectionName);
         services.AddOptions<ApertiumOptions>().BindConfiguration(ApertiumOptions.SectionName);
-        services.AddSingleton<ISpeechRecognizer>(sp => new PocketsphinxRecognizer(sp.GetRequiredService<IOptions<PocketsphinxOptions>>().Value));
+        services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WhisperOptions>().BindConfiguration(WhisperOptions.SectionName);
+        services.AddSingleton<ISpeechRecognizer>(sp => sp.GetRequiredService<IOptions<RecognitionOptions>>().Value.Engine switch
+        {
+            "whisper" => new WhisperRecognizer(sp.GetRequiredService<IOptions<WhisperOptions>>().Value),
+            _ => new PocketsphinxRecognizer(sp.GetRequiredService<IOptions<PocketsphinxOptions>>().Value),
+        });
         services.AddSingleton<ITranslator>(sp => new ApertiumTranslator(sp.GetRequiredService<IOptions<ApertiumOptions>>().Value));
         services.AddSingleton<ISpeechSynthesizer, EspeakSynthesizer>();
         services.AddSingleton<TranslationPipeline>();

@@ -1,0 +1,66 @@
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Tools;
+using Whisper.net;
+
+namespace VideoTranslation.Pipeline.Recognition;
+
+/// <summary>
+/// OpenAI Whisper through Whisper.net (whisper.cpp): multilingual, with punctuation and casing, so sentences come
+/// from the text itself. Runs offline given a GGML model file (<see cref="WhisperOptions.ModelPath"/>); without
+/// one it fails with a message naming that setting.
+/// </summary>
+public sealed class WhisperRecognizer(WhisperOptions options) : ISpeechRecognizer
+{
+    public string Name => "whisper";
+
+    /// <summary>Any language, given a multilingual model; English only with an <c>.en</c> model.</summary>
+    public bool Supports(LanguageCode language) =>
+        File.Exists(options.ModelPath) && (language.Language == "en" || !Path.GetFileName(options.ModelPath).Contains(".en.", StringComparison.Ordinal));
+
+    public async Task<Transcript> RecognizeAsync(string wavPath, LanguageCode language, CancellationToken cancellationToken)
+    {
+        var (factory, processor) = Load(language);
+        using var ownedFactory = factory;
+        await using var ownedProcessor = processor;
+        await using var audio = File.OpenRead(wavPath);
+
+        var segments = new List<TranscriptSegment>();
+        await foreach (var segment in processor.ProcessAsync(audio, cancellationToken))
+        {
+            var words = segment.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0)
+            {
+                continue;
+            }
+
+            // Whisper times segments; spread the segment's words evenly over it.
+            var step = (segment.End - segment.Start) / words.Length;
+            segments.Add(new TranscriptSegment(segment.Start, segment.End,
+                [.. words.Select((word, i) => new TranscribedWord(word, segment.Start + (step * i), segment.Start + (step * (i + 1)), segment.Probability))]));
+        }
+
+        return new Transcript(language.Value, Name, HasPunctuation: true, segments);
+    }
+
+    /// <summary>Loads the model (Whisper.net does so lazily, when the processor is built) or explains why it cannot.</summary>
+    private (WhisperFactory Factory, WhisperProcessor Processor) Load(LanguageCode language)
+    {
+        if (string.IsNullOrWhiteSpace(options.ModelPath) || !File.Exists(options.ModelPath))
+        {
+            throw new ToolException(Name,
+                $"The whisper recognizer needs a GGML model file, and {(string.IsNullOrWhiteSpace(options.ModelPath) ? "none is configured" : $"'{options.ModelPath}' does not exist")}. " +
+                $"Set {WhisperOptions.SectionName}:ModelPath (environment: VTS_{WhisperOptions.SectionName.Replace(":", "__", StringComparison.Ordinal)}__ModelPath) to a model such as ggml-base.bin.");
+        }
+
+        var factory = WhisperFactory.FromPath(options.ModelPath);
+        try
+        {
+            return (factory, factory.CreateBuilder().WithLanguage(language.Language).Build());
+        }
+        catch (WhisperModelLoadException ex)
+        {
+            factory.Dispose();
+            throw new ToolException(Name, $"The whisper model '{options.ModelPath}' could not be loaded ({ex.Message}); it must be a GGML model file such as ggml-base.bin.", innerException: ex);
+        }
+    }
+}
