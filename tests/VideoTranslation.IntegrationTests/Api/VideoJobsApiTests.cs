@@ -99,7 +99,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
     {
         { "not media", "target_languages=es", "not_media" },
         { "unsupported pair", "target_languages=ja", "unsupported_language" },
-        { "burned subtitles", "target_languages=es;subtitles=burned", "invalid_request" },
+        { "unknown subtitle mode", "target_languages=es;subtitles=sideways", "invalid_request" },
         { "no target", "source_language=en", "invalid_request" },
         { "bad flag", "target_languages=es;dub=maybe", "invalid_request" },
         { "bad glossary", "target_languages=es;glossary=[1,2]", "invalid_request" },
