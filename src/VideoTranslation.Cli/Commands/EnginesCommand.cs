@@ -67,6 +67,7 @@ internal static class EnginesCommand
             !ExternalTool.IsInstalled("espeak-ng")
                 ? new("synthesis", "espeak-ng", false, "espeak-ng not found: run ./scripts/install.sh")
                 : new("synthesis", "espeak-ng", espeak.Supports(LanguageCode.Parse("es")), "voices for about a hundred languages, e.g. es, pt-BR, ca, fr, de"),
+            OpenAi(),
             new("jobs", "simulated", true, "the seed's engine for the job API: random 5-15 s, configurable error rate"),
         ];
     }
@@ -76,11 +77,17 @@ internal static class EnginesCommand
     {
         var model = Environment.GetEnvironmentVariable("VTS_Recognition__Whisper__ModelPath");
         return model is null
-            ? new("recognition", "whisper", false, "needs a GGML model: set Recognition:Whisper:ModelPath (VTS_Recognition__Whisper__ModelPath), and Recognition:Engine=whisper", Optional: true)
+            ? new("recognition", "whisper", false, "needs a GGML model: set Recognition:Whisper:ModelPath (VTS_Recognition__Whisper__ModelPath), and Engines:Recognition=whisper", Optional: true)
             : new WhisperRecognizer(new WhisperOptions { ModelPath = model }).Supports(LanguageCode.Parse("en"))
-                ? new("recognition", "whisper", true, $"model {model}; select with Recognition:Engine=whisper", Optional: true)
+                ? new("recognition", "whisper", true, $"model {model}; select with Engines:Recognition=whisper", Optional: true)
                 : new("recognition", "whisper", false, $"model not found: {model}", Optional: true);
     }
+
+    /// <summary>The OpenAI-compatible engines run when a server is configured (read from the environment here).</summary>
+    private static EngineStatus OpenAi() =>
+        Environment.GetEnvironmentVariable("VTS_OpenAi__BaseUrl") is { Length: > 0 } url
+            ? new("all", "openai", true, $"OpenAI-compatible server at {url}; select with Engines:Recognition, Engines:Translation, Engines:Synthesis = openai", Optional: true)
+            : new("all", "openai", false, "needs an OpenAI-compatible server: set OpenAi:BaseUrl (VTS_OpenAi__BaseUrl) and OpenAi:ApiKey", Optional: true);
 
     private static EngineStatus Tool(string kind, string name, string executable, string purpose) =>
         ExternalTool.IsInstalled(executable) ? new(kind, name, true, purpose) : new(kind, name, false, $"{executable} not found: run ./scripts/install.sh");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Options;
+using VideoTranslation.Pipeline.OpenAi;
 using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Recognition;
 using VideoTranslation.Pipeline.Synthesis;
@@ -46,15 +47,26 @@ public static class ServerBuilderExtensions
         services.AddSingleton<ITranslationEngine, JobEngineRouter>();
         services.AddOptions<PocketsphinxOptions>().BindConfiguration(PocketsphinxOptions.SectionName);
         services.AddOptions<ApertiumOptions>().BindConfiguration(ApertiumOptions.SectionName);
-        services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EnginesOptions>().BindConfiguration(EnginesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WhisperOptions>().BindConfiguration(WhisperOptions.SectionName);
-        services.AddSingleton<ISpeechRecognizer>(sp => sp.GetRequiredService<IOptions<RecognitionOptions>>().Value.Engine switch
+        services.AddOptions<OpenAiOptions>().BindConfiguration(OpenAiOptions.SectionName);
+        services.AddHttpClient(OpenAiOptions.SectionName, http => http.Timeout = TimeSpan.FromMinutes(10));
+        services.AddSingleton<ISpeechRecognizer>(sp => sp.GetRequiredService<IOptions<EnginesOptions>>().Value.Recognition switch
         {
             "whisper" => new WhisperRecognizer(sp.GetRequiredService<IOptions<WhisperOptions>>().Value),
+            "openai" => new OpenAiRecognizer(OpenAiHttpClient(sp), sp.GetRequiredService<IOptions<OpenAiOptions>>().Value),
             _ => new PocketsphinxRecognizer(sp.GetRequiredService<IOptions<PocketsphinxOptions>>().Value),
         });
-        services.AddSingleton<ITranslator>(sp => new ApertiumTranslator(sp.GetRequiredService<IOptions<ApertiumOptions>>().Value));
-        services.AddSingleton<ISpeechSynthesizer, EspeakSynthesizer>();
+        services.AddSingleton<ITranslator>(sp => sp.GetRequiredService<IOptions<EnginesOptions>>().Value.Translation switch
+        {
+            "openai" => new OpenAiTranslator(OpenAiHttpClient(sp), sp.GetRequiredService<IOptions<OpenAiOptions>>().Value),
+            _ => new ApertiumTranslator(sp.GetRequiredService<IOptions<ApertiumOptions>>().Value),
+        });
+        services.AddSingleton<ISpeechSynthesizer>(sp => sp.GetRequiredService<IOptions<EnginesOptions>>().Value.Synthesis switch
+        {
+            "openai" => new OpenAiSynthesizer(OpenAiHttpClient(sp), sp.GetRequiredService<IOptions<OpenAiOptions>>().Value),
+            _ => new EspeakSynthesizer(),
+        });
         services.AddSingleton<TranslationPipeline>();
 
         // Order matters: the schema exists before any worker looks for jobs.
@@ -82,6 +94,9 @@ public static class ServerBuilderExtensions
         services.AddHealthChecks();
         return builder;
     }
+
+    private static HttpClient OpenAiHttpClient(IServiceProvider services) =>
+        services.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAiOptions.SectionName);
 
     /// <summary>The middleware pipeline and every endpoint.</summary>
     public static WebApplication UseVideoTranslationServer(this WebApplication app)
