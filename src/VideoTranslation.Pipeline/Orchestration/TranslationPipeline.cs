@@ -148,7 +148,8 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
             await AtomicFile.WriteTextAsync(translationPath, JsonSerializer.Serialize(translations, Json), cancellationToken);
         }
 
-        var cues = new TranslationLayout(rules, target.Language).Layout(sentences, translations);
+        var bySentence = new TranslationLayout(rules, target.Language).LayoutBySentence(sentences, translations);
+        var cues = bySentence.SelectMany(group => group).ToList();
         var srt = Path.Combine(directory, "subtitles.srt");
         var vtt = Path.Combine(directory, "subtitles.vtt");
         await AtomicFile.WriteTextAsync(srt, SubtitleWriter.Write(cues, SubtitleFormat.Srt), cancellationToken);
@@ -158,26 +159,28 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
             return (new LanguageResult(target, srt, vtt, null, null), new TranslatedTrack(target, null, request.MuxSubtitles && !request.BurnSubtitles ? srt : null));
         }
 
+        // Whole sentences are spoken as one utterance over their cues' time (see DubUnits).
+        var units = DubUnits.From(bySentence, translations);
         var clips = Path.Combine(directory, "clips");
         Directory.CreateDirectory(clips);
         var voice = request.Voices.GetValueOrDefault(target.Value);
-        var lengths = new List<TimeSpan>(cues.Count);
-        for (var i = 0; i < cues.Count; i++)
+        var lengths = new List<TimeSpan>(units.Count);
+        for (var i = 0; i < units.Count; i++)
         {
-            progress?.Report(new PipelineProgress(PipelineStage.Synthesizing, share.Start + (share.Size * 0.1) + (share.Size * 0.6 * i / cues.Count), target.Value));
+            progress?.Report(new PipelineProgress(PipelineStage.Synthesizing, share.Start + (share.Size * 0.1) + (share.Size * 0.6 * i / units.Count), target.Value));
             var clip = Path.Combine(clips, i.ToString("0000", CultureInfo.InvariantCulture) + ".wav");
             if (!File.Exists(clip))
             {
-                await AtomicFile.WriteAsync(clip, partial => synthesizer.SynthesizeAsync(cues[i].Text, target, voice, partial, cancellationToken));
+                await AtomicFile.WriteAsync(clip, partial => synthesizer.SynthesizeAsync(units[i].Text, target, voice, partial, cancellationToken));
             }
 
             lengths.Add(WavFile.Duration(clip));
         }
 
         progress?.Report(new PipelineProgress(PipelineStage.Mixing, share.Start + (share.Size * 0.7), target.Value));
-        var placements = DubFitter.Fit(cues, lengths, media.Duration, request.MaxSpeedUp);
+        var placements = DubFitter.Fit(units, lengths, media.Duration, request.MaxSpeedUp);
         var report = Path.Combine(directory, "dubbing-report.json");
-        await AtomicFile.WriteTextAsync(report, DubbingReport.Serialize(cues, placements), cancellationToken);
+        await AtomicFile.WriteTextAsync(report, DubbingReport.Serialize(units, placements), cancellationToken);
 
         var dub = Path.Combine(directory, "dub.wav");
         if (!File.Exists(dub))

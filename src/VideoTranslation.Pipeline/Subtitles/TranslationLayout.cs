@@ -11,18 +11,23 @@ public sealed class TranslationLayout(SubtitleRules rules, string targetLanguage
 {
     private readonly LineBreaker lines = new(rules, targetLanguage);
 
-    public IReadOnlyList<Cue> Layout(IReadOnlyList<SentenceCues> sentences, IReadOnlyList<string> translations)
+    public IReadOnlyList<Cue> Layout(IReadOnlyList<SentenceCues> sentences, IReadOnlyList<string> translations) =>
+        [.. LayoutBySentence(sentences, translations).SelectMany(cues => cues)];
+
+    /// <summary>The translated cues grouped by sentence, in order.</summary>
+    public IReadOnlyList<IReadOnlyList<Cue>> LayoutBySentence(IReadOnlyList<SentenceCues> sentences, IReadOnlyList<string> translations)
     {
         if (sentences.Count != translations.Count)
         {
             throw new ArgumentException($"{translations.Count} translations for {sentences.Count} sentences.", nameof(translations));
         }
 
-        var cues = new List<Cue>();
+        var grouped = new List<IReadOnlyList<Cue>>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
         {
             var source = sentences[i].Cues;
             var parts = Split(translations[i].Split(' ', StringSplitOptions.RemoveEmptyEntries), source);
+            var cues = new List<Cue>();
             for (var c = 0; c < source.Count; c++)
             {
                 if (parts[c].Length > 0)
@@ -30,9 +35,11 @@ public sealed class TranslationLayout(SubtitleRules rules, string targetLanguage
                     cues.AddRange(Fit(parts[c], source[c]));
                 }
             }
+
+            grouped.Add(cues);
         }
 
-        return cues;
+        return grouped;
     }
 
     /// <summary>Cuts the translated words into one part per source cue.</summary>
