@@ -9,7 +9,7 @@ namespace VideoTranslation.Pipeline.Recognition;
 /// from the text itself. Runs offline given a GGML model file (<see cref="WhisperOptions.ModelPath"/>); without
 /// one it fails with a message naming that setting.
 /// </summary>
-public sealed class WhisperRecognizer(WhisperOptions options) : ISpeechRecognizer
+public sealed class WhisperRecognizer(WhisperOptions options, HttpClient? downloads = null) : ISpeechRecognizer
 {
     public string Name => "whisper";
 
@@ -19,6 +19,7 @@ public sealed class WhisperRecognizer(WhisperOptions options) : ISpeechRecognize
 
     public async Task<Transcript> RecognizeAsync(string wavPath, LanguageCode language, CancellationToken cancellationToken)
     {
+        await EnsureModelAsync(cancellationToken);
         var (factory, processor) = Load(language);
         using var ownedFactory = factory;
         await using var ownedProcessor = processor;
@@ -40,6 +41,52 @@ public sealed class WhisperRecognizer(WhisperOptions options) : ISpeechRecognize
         }
 
         return new Transcript(language.Value, Name, HasPunctuation: true, segments);
+    }
+
+    /// <summary>
+    /// Downloads the model to <see cref="WhisperOptions.ModelPath"/> when it is missing and a URL and checksum are
+    /// configured; the file is kept only if its SHA-256 matches.
+    /// </summary>
+    public async Task EnsureModelAsync(CancellationToken cancellationToken)
+    {
+        if (File.Exists(options.ModelPath) || options.ModelUrl is null || string.IsNullOrWhiteSpace(options.ModelPath))
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ModelSha256) || downloads is null)
+        {
+            throw new ToolException(Name, $"Downloading {options.ModelUrl} needs {WhisperOptions.SectionName}:ModelSha256, the model's published checksum.");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.ModelPath))!);
+        var partial = options.ModelPath + ".download";
+        try
+        {
+            using (var response = await downloads.GetAsync(options.ModelUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken))
+            {
+                response.EnsureSuccessStatusCode();
+                await using var file = File.Create(partial);
+                await response.Content.CopyToAsync(file, cancellationToken);
+            }
+
+            string actual;
+            await using (var file = File.OpenRead(partial))
+            {
+                actual = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, cancellationToken));
+            }
+
+            if (!actual.Equals(options.ModelSha256.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ToolException(Name, $"The model downloaded from {options.ModelUrl} has SHA-256 {actual}, not the configured {options.ModelSha256}; it was discarded.");
+            }
+
+            File.Move(partial, options.ModelPath, overwrite: false);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
     }
 
     /// <summary>Loads the model (Whisper.net does so lazily, when the processor is built) or explains why it cannot.</summary>

@@ -53,7 +53,7 @@ public static class ServerBuilderExtensions
         services.AddHttpClient(OpenAiOptions.SectionName, http => http.Timeout = TimeSpan.FromMinutes(10));
         services.AddSingleton<ISpeechRecognizer>(sp => sp.GetRequiredService<IOptions<EnginesOptions>>().Value.Recognition switch
         {
-            "whisper" => new WhisperRecognizer(sp.GetRequiredService<IOptions<WhisperOptions>>().Value),
+            "whisper" => new WhisperRecognizer(sp.GetRequiredService<IOptions<WhisperOptions>>().Value, OpenAiHttpClient(sp)),
             "openai" => new OpenAiRecognizer(OpenAiHttpClient(sp), sp.GetRequiredService<IOptions<OpenAiOptions>>().Value),
             _ => new PocketsphinxRecognizer(sp.GetRequiredService<IOptions<PocketsphinxOptions>>().Value),
         });
@@ -95,6 +95,7 @@ public static class ServerBuilderExtensions
         return builder;
     }
 
+    /// <summary>An HttpClient for engines that call out (OpenAI-compatible servers, model downloads), from the factory.</summary>
     private static HttpClient OpenAiHttpClient(IServiceProvider services) =>
         services.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAiOptions.SectionName);
 
