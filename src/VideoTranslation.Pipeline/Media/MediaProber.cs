@@ -22,6 +22,12 @@ public static class MediaProber
 
         var output = JsonSerializer.Deserialize(result.StandardOutput, FfprobeJsonContext.Default.FfprobeOutput);
         var streams = output?.Streams ?? [];
+        if (streams.Count == 0 && output?.Format?.FormatName is not null && FfprobeStream.ParseSeconds(output.Format.Duration) is null or { TotalSeconds: 0 })
+        {
+            // A valid container that holds nothing: an export or recording of zero length.
+            throw new MediaException(MediaError.ZeroDuration, "The file is a valid media container, but it holds 0 seconds of media: there is nothing to translate.");
+        }
+
         if (streams.Count == 0)
         {
             throw new MediaException(MediaError.NotMedia, "The file has no audio or video streams: it is not a media file.");

@@ -104,4 +104,17 @@ public sealed class MediaProberTests : IDisposable
         Assert.Equal(MediaError.NoAudio, error.Error);
         Assert.Contains("no audio stream", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_file_of_zero_length_is_reported_as_such()
+    {
+        var zero = Path.Combine(directory.Path, "zero.m4a");
+        await VideoTranslation.Pipeline.Tools.ExternalTool.RunAsync("ffmpeg",
+            ["-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "0", "-c:a", "aac", zero], default);
+
+        var error = await Assert.ThrowsAsync<MediaException>(() => MediaProber.ProbeAsync(zero, default));
+
+        Assert.Equal(MediaError.ZeroDuration, error.Error);
+        Assert.Equal("zero_duration", error.Code);
+    }
 }
