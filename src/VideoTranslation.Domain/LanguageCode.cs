@@ -43,7 +43,15 @@ public readonly record struct LanguageCode
     public string Language { get; }
 
     /// <summary>The ISO 639-2/T code of the primary language, e.g. <c>por</c>: what MP4 and Matroska tracks are tagged with.</summary>
-    public string Iso6392 => Iso6391To6392[Language];
+    public string Iso6392 => IsAuto ? "und" : Iso6391To6392[Language];
+
+    /// <summary>
+    /// "Detect it": a source language the speech recognizer identifies (where it can). Never produced by
+    /// <see cref="TryParse"/>; callers that allow it check for the word <c>auto</c> themselves.
+    /// </summary>
+    public static LanguageCode Auto { get; } = new("auto", "auto");
+
+    public bool IsAuto => Language == "auto";
 
     public static bool TryParse([NotNullWhen(true)] string? value, out LanguageCode code, [NotNullWhen(false)] out string? error)
     {

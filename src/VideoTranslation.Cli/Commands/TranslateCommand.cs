@@ -20,7 +20,7 @@ internal static class TranslateCommand
             Description = "A video to translate: in this process with the offline engines, or on --server if given; without it, a seed-API job is started",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var from = new Option<string>("--from", "-f") { Description = "Source language, e.g. en [default for a video: en]" };
+        var from = new Option<string>("--from", "-f") { Description = "Source language, e.g. en, or auto where the recognizer can detect it [default for a video: en]" };
         var to = new Option<string>("--to", "-t") { Description = "Target language(s), comma-separated: es, or es,pt-BR,ca", Required = true };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Where a video's results go [default: VIDEO-NAME.translated beside the video]" };
         var noDub = new Option<bool>("--no-dub") { Description = "Subtitles only: no dubbed audio" };
@@ -103,7 +103,8 @@ internal static class TranslateCommand
     private static bool TryLanguages(string from, string to, out LanguageCode source, out List<LanguageCode> targets)
     {
         targets = [];
-        if (!LanguageCode.TryParse(from, out source, out var error))
+        source = LanguageCode.Auto;
+        if (!from.Equals("auto", StringComparison.OrdinalIgnoreCase) && !LanguageCode.TryParse(from, out source, out var error))
         {
             Console.Error.WriteLine($"error: --from: {error}");
             return false;
@@ -111,7 +112,7 @@ internal static class TranslateCommand
 
         foreach (var tag in to.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!LanguageCode.TryParse(tag, out var target, out error))
+            if (!LanguageCode.TryParse(tag, out var target, out var error))
             {
                 Console.Error.WriteLine($"error: --to: {error}");
                 return false;

@@ -22,7 +22,11 @@ public sealed class OpenAiRecognizer(HttpClient http, OpenAiOptions options) : I
         audio.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
         form.Add(audio, "file", Path.GetFileName(wavPath));
         form.Add(new StringContent(options.TranscriptionModel), "model");
-        form.Add(new StringContent(language.Language), "language");
+        if (!language.IsAuto)
+        {
+            form.Add(new StringContent(language.Language), "language");
+        }
+
         form.Add(new StringContent("verbose_json"), "response_format");
         form.Add(new StringContent("word"), "timestamp_granularities[]");
         form.Add(new StringContent("segment"), "timestamp_granularities[]");
@@ -30,7 +34,7 @@ public sealed class OpenAiRecognizer(HttpClient http, OpenAiOptions options) : I
         using var request = OpenAiHttp.Request(options, HttpMethod.Post, "audio/transcriptions", form, Name);
         using var response = await OpenAiHttp.SendAsync(http, request, Name, cancellationToken);
         using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-        return new Transcript(language.Value, Name, HasPunctuation: true, Segments(json.RootElement));
+        return new Transcript(language.IsAuto ? Detected(json.RootElement) : language.Value, Name, HasPunctuation: true, Segments(json.RootElement));
     }
 
     private static List<TranscriptSegment> Segments(JsonElement root)
@@ -58,6 +62,41 @@ public sealed class OpenAiRecognizer(HttpClient http, OpenAiOptions options) : I
 
         return segments;
     }
+
+    /// <summary>The language the server identified: a code, or (OpenAI's own API) an English name.</summary>
+    private static string Detected(JsonElement root)
+    {
+        var reported = root.TryGetProperty("language", out var value) ? value.GetString() ?? "" : "";
+        if (LanguageCode.TryParse(reported, out var code, out _))
+        {
+            return code.Value;
+        }
+
+        return LanguageNames.GetValueOrDefault(reported.Trim().ToLowerInvariant())
+               ?? throw new InvalidOperationException($"The transcription server reported the language as '{reported}', which is not a known language.");
+    }
+
+    private static readonly Dictionary<string, string> LanguageNames = new(StringComparer.Ordinal)
+    {
+        ["english"] = "en",
+        ["spanish"] = "es",
+        ["french"] = "fr",
+        ["german"] = "de",
+        ["italian"] = "it",
+        ["portuguese"] = "pt",
+        ["catalan"] = "ca",
+        ["galician"] = "gl",
+        ["dutch"] = "nl",
+        ["japanese"] = "ja",
+        ["chinese"] = "zh",
+        ["korean"] = "ko",
+        ["russian"] = "ru",
+        ["arabic"] = "ar",
+        ["hindi"] = "hi",
+        ["polish"] = "pl",
+        ["turkish"] = "tr",
+        ["swedish"] = "sv",
+    };
 
     private static TimeSpan Seconds(JsonElement element, string property) => TimeSpan.FromSeconds(element.GetProperty(property).GetDouble());
 }

@@ -37,7 +37,13 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         }
 
         var rules = new SubtitleRules { FramesPerSecond = media.Video?.FramesPerSecond is > 0 and var fps ? fps : 25 };
-        var segmented = await SourceAsync(request, media, rules, work, progress, cancellationToken);
+        var (segmented, source) = await SourceAsync(request, media, rules, work, progress, cancellationToken);
+        if (request.SourceLanguage.IsAuto)
+        {
+            // Only now is the source known, and with it whether each pair can be translated.
+            RequireTranslatable(source, request.TargetLanguages);
+        }
+
         var sourceCues = segmented.SelectMany(sentence => sentence.Cues).ToList();
         var transcriptPath = Path.Combine(work, "transcript.json");
         var sourceSrt = Path.Combine(work, "source.srt");
@@ -50,7 +56,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         for (var i = 0; i < request.TargetLanguages.Count; i++)
         {
             var share = (0.45 + (0.45 * i / request.TargetLanguages.Count), 0.45 / request.TargetLanguages.Count);
-            var (result, track) = await TranslateAsync(request, request.TargetLanguages[i], media, rules, segmented, work, share, progress, cancellationToken);
+            var (result, track) = await TranslateAsync(request, source, request.TargetLanguages[i], media, rules, segmented, work, share, progress, cancellationToken);
             results.Add(result);
             tracks.Add(track);
         }
@@ -60,7 +66,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         if (!File.Exists(output))
         {
             var burn = request.BurnSubtitles ? results[0].Srt : null;
-            await AtomicFile.WriteAsync(output, partial => Muxer.MuxAsync(request.InputPath, media, request.SourceLanguage, tracks, partial, cancellationToken, burn));
+            await AtomicFile.WriteAsync(output, partial => Muxer.MuxAsync(request.InputPath, media, source, tracks, partial, cancellationToken, burn));
         }
 
         progress?.Report(new PipelineProgress(PipelineStage.Muxing, 1));
@@ -70,21 +76,25 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
     /// <summary>Fails before any work when an engine cannot handle a requested language.</summary>
     private void RequireSupported(PipelineRequest request)
     {
+        if (request.SourceLanguage.IsAuto && request.SourceSubtitlesPath is not null)
+        {
+            throw new UnsupportedLanguageException("The source language cannot be detected from provided subtitles; name it instead of 'auto'.", []);
+        }
+
         if (request.SourceSubtitlesPath is null && !recognizer.Supports(request.SourceLanguage))
         {
-            throw new UnsupportedLanguageException(
-                $"The {recognizer.Name} recognizer cannot recognize '{request.SourceLanguage}'. Provide source subtitles, or configure another recognizer.", []);
+            throw new UnsupportedLanguageException(request.SourceLanguage.IsAuto
+                ? $"The {recognizer.Name} recognizer cannot detect the language; name the source language, or configure whisper or openai."
+                : $"The {recognizer.Name} recognizer cannot recognize '{request.SourceLanguage}'. Provide source subtitles, or configure another recognizer.", []);
+        }
+
+        if (!request.SourceLanguage.IsAuto)
+        {
+            RequireTranslatable(request.SourceLanguage, request.TargetLanguages);
         }
 
         foreach (var target in request.TargetLanguages)
         {
-            if (!translator.Supports(request.SourceLanguage, target))
-            {
-                throw new UnsupportedLanguageException(
-                    $"The {translator.Name} translator cannot translate {request.SourceLanguage} to {target}. Supported: {string.Join(", ", translator.SupportedPairs)}.",
-                    translator.SupportedPairs);
-            }
-
             if (request.Dub && !synthesizer.Supports(target))
             {
                 throw new UnsupportedLanguageException($"The {synthesizer.Name} synthesizer has no voice for '{target}'. Turn dubbing off for it, or configure another synthesizer.", []);
@@ -92,8 +102,21 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         }
     }
 
-    /// <summary>The source sentences in cues, from provided subtitles or recognized speech; saves the transcript artifact.</summary>
-    private async Task<IReadOnlyList<SentenceCues>> SourceAsync(
+    private void RequireTranslatable(LanguageCode source, IReadOnlyList<LanguageCode> targets)
+    {
+        if (targets.FirstOrDefault(target => !translator.Supports(source, target)) is { Value: not null } unsupported)
+        {
+            throw new UnsupportedLanguageException(
+                $"The {translator.Name} translator cannot translate {source} to {unsupported}. Supported: {string.Join(", ", translator.SupportedPairs)}.",
+                translator.SupportedPairs);
+        }
+    }
+
+    /// <summary>
+    /// The source sentences in cues, from provided subtitles or recognized speech, and the source language (the
+    /// detected one when asked to detect); saves the transcript artifact.
+    /// </summary>
+    private async Task<(IReadOnlyList<SentenceCues> Sentences, LanguageCode Source)> SourceAsync(
         PipelineRequest request, MediaInfo media, SubtitleRules rules, string work, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var transcriptPath = Path.Combine(work, "transcript.json");
@@ -102,7 +125,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
             var cues = SubtitleParser.Parse(await File.ReadAllTextAsync(subtitles, cancellationToken));
             var (fromSubtitles, sentences) = ProvidedSubtitles.ToSentences(cues, request.SourceLanguage);
             await AtomicFile.WriteTextAsync(transcriptPath, TranscriptJson.Serialize(fromSubtitles), cancellationToken);
-            return sentences;
+            return (sentences, request.SourceLanguage);
         }
 
         Transcript transcript;
@@ -124,12 +147,13 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
             await AtomicFile.WriteTextAsync(transcriptPath, TranscriptJson.Serialize(transcript), cancellationToken);
         }
 
+        var source = request.SourceLanguage.IsAuto ? LanguageCode.Parse(transcript.Language) : request.SourceLanguage;
         var split = SentenceSplitter.Split(transcript, rules);
-        return new CueSegmenter(rules, request.SourceLanguage.Language).Segment(split, media.Duration);
+        return (new CueSegmenter(rules, source.Language).Segment(split, media.Duration), source);
     }
 
     private async Task<(LanguageResult Result, TranslatedTrack Track)> TranslateAsync(
-        PipelineRequest request, LanguageCode target, MediaInfo media, SubtitleRules rules, IReadOnlyList<SentenceCues> sentences,
+        PipelineRequest request, LanguageCode source, LanguageCode target, MediaInfo media, SubtitleRules rules, IReadOnlyList<SentenceCues> sentences,
         string work, (double Start, double Size) share, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(work, target.Value);
@@ -144,7 +168,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         }
         else
         {
-            translations = await translator.TranslateAsync([.. sentences.Select(s => s.Sentence.Text)], request.SourceLanguage, target, request.Glossary, cancellationToken);
+            translations = await translator.TranslateAsync([.. sentences.Select(s => s.Sentence.Text)], source, target, request.Glossary, cancellationToken);
             await AtomicFile.WriteTextAsync(translationPath, JsonSerializer.Serialize(translations, Json), cancellationToken);
         }
 

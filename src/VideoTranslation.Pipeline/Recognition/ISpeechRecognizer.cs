@@ -8,8 +8,13 @@ public interface ISpeechRecognizer
     /// <summary>The engine's name in configuration and in <c>vts engines</c>, e.g. <c>pocketsphinx</c>.</summary>
     string Name { get; }
 
-    /// <summary>Whether the engine can recognize <paramref name="language"/> here (binaries and models present).</summary>
+    /// <summary>
+    /// Whether the engine can recognize <paramref name="language"/> here (binaries and models present);
+    /// for <see cref="LanguageCode.Auto"/>, whether it can identify the language itself.
+    /// </summary>
     bool Supports(LanguageCode language);
+
+    /// <summary>Recognizes speech; with <see cref="LanguageCode.Auto"/> the transcript's language is the one detected.</summary>
 
     Task<Transcript> RecognizeAsync(string wavPath, LanguageCode language, CancellationToken cancellationToken);
 }

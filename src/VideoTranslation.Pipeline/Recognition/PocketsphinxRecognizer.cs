@@ -14,6 +14,7 @@ public sealed partial class PocketsphinxRecognizer(PocketsphinxOptions options) 
 {
     public string Name => "pocketsphinx";
 
+    /// <summary>English only; it cannot tell languages apart, so not <see cref="LanguageCode.Auto"/>.</summary>
     public bool Supports(LanguageCode language) => language.Language == "en" && File.Exists(options.Dictionary);
 
     public async Task<Transcript> RecognizeAsync(string wavPath, LanguageCode language, CancellationToken cancellationToken)

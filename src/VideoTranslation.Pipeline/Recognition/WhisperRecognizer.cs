@@ -13,9 +13,10 @@ public sealed class WhisperRecognizer(WhisperOptions options, HttpClient? downlo
 {
     public string Name => "whisper";
 
-    /// <summary>Any language, given a multilingual model; English only with an <c>.en</c> model.</summary>
+    /// <summary>Any language, detection included, given a multilingual model; English only with an <c>.en</c> model.</summary>
     public bool Supports(LanguageCode language) =>
-        File.Exists(options.ModelPath) && (language.Language == "en" || !Path.GetFileName(options.ModelPath).Contains(".en.", StringComparison.Ordinal));
+        (File.Exists(options.ModelPath) || options.ModelUrl is not null)
+        && (language.Language == "en" || !Path.GetFileName(options.ModelPath ?? "").Contains(".en.", StringComparison.Ordinal));
 
     public async Task<Transcript> RecognizeAsync(string wavPath, LanguageCode language, CancellationToken cancellationToken)
     {
@@ -26,8 +27,14 @@ public sealed class WhisperRecognizer(WhisperOptions options, HttpClient? downlo
         await using var audio = File.OpenRead(wavPath);
 
         var segments = new List<TranscriptSegment>();
+        var detected = language.Value;
         await foreach (var segment in processor.ProcessAsync(audio, cancellationToken))
         {
+            if (language.IsAuto && LanguageCode.TryParse(segment.Language, out var found, out _))
+            {
+                detected = found.Value;
+            }
+
             var words = segment.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0)
             {
@@ -40,7 +47,7 @@ public sealed class WhisperRecognizer(WhisperOptions options, HttpClient? downlo
                 [.. words.Select((word, i) => new TranscribedWord(word, segment.Start + (step * i), segment.Start + (step * (i + 1)), segment.Probability))]));
         }
 
-        return new Transcript(language.Value, Name, HasPunctuation: true, segments);
+        return new Transcript(detected, Name, HasPunctuation: true, segments);
     }
 
     /// <summary>

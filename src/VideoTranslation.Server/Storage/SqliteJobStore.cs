@@ -288,7 +288,7 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         public TranslationJob ToJob() => new()
         {
             Id = JobId.Parse(Id),
-            Languages = new LanguagePair(LanguageCode.Parse(SourceLanguage), LanguageCode.Parse(TargetLanguage)),
+            Languages = new LanguagePair(SourceLanguage == "auto" ? LanguageCode.Auto : LanguageCode.Parse(SourceLanguage), LanguageCode.Parse(TargetLanguage)),
             State = Enum.Parse<JobState>(State, ignoreCase: true),
             Attempts = (int)Attempts,
             CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),

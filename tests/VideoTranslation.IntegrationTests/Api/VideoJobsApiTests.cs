@@ -104,6 +104,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         { "bad flag", "target_languages=es;dub=maybe", "invalid_request" },
         { "bad glossary", "target_languages=es;glossary=[1,2]", "invalid_request" },
         { "same language", "target_languages=EN", "invalid_request" },
+        { "auto without a detecting recognizer", "source_language=auto;target_languages=es", "unsupported_language" },
     };
 
     [Theory]

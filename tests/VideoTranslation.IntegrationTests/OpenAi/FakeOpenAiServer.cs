@@ -55,6 +55,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
         return Results.Json(new
         {
+            language = "english",
             text = "Hello there. How are you?",
             segments = new[] { new { start = 0.5, end = 1.5, text = "Hello there." }, new { start = 2.0, end = 3.2, text = "How are you?" } },
             words = new[]

@@ -132,4 +132,26 @@ public sealed class OpenAiEngineTests : IAsyncLifetime, IDisposable
         Assert.Contains("[ja] Hello there.", text, StringComparison.Ordinal);
         Assert.Contains("[ja] How are you?", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_upload_with_source_language_auto_is_translated_from_the_detected_language()
+    {
+        var settings = TestServer.Settings();
+        settings["Engines:Recognition"] = "openai";
+        settings["OpenAi:BaseUrl"] = server.BaseUrl;
+        await using var vts = await TestServer.StartAsync(settings);
+        using var client = vts.CreateClient(TestServer.FastPolling(timeoutSeconds: 120));
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, "Anything at all.", seconds: 5);
+        var options = new VideoTranslation.Client.VideoTranslationOptions { SourceLanguage = "auto", TargetLanguages = { "es" } };
+
+        var job = await client.WaitForVideoJobAsync((await client.StartVideoTranslationAsync(video, options)).Id);
+
+        Assert.Equal("auto", job.SourceLanguage);
+        Assert.DoesNotContain(server.TranscriptionFields, field => field.StartsWith("language=", StringComparison.Ordinal));
+        await using var transcript = await client.OpenArtifactAsync(job.Id, "transcript.json");
+        Assert.Contains("\"language\": \"en\"", await new StreamReader(transcript).ReadToEndAsync(), StringComparison.Ordinal);
+        var output = Path.Combine(directory.Path, "auto.mp4");
+        await client.DownloadArtifactAsync(job.Id, "output.mp4", output);
+        Assert.Equal(["spa", "eng"], (await MediaProber.ProbeAsync(output, default)).AudioStreams.Select(a => a.Language));
+    }
 }

@@ -24,9 +24,11 @@ internal sealed class VideoJobRequest(ISpeechRecognizer recognizer, ITranslator 
             errors["file"] = ["A video file is required as the multipart part 'file'."];
         }
 
-        if (!LanguageCode.TryParse(upload.Field("source_language") ?? "en", out var source, out var sourceError))
+        var sourceField = upload.Field("source_language") ?? "en";
+        var source = LanguageCode.Auto;
+        if (!sourceField.Equals("auto", StringComparison.OrdinalIgnoreCase) && !LanguageCode.TryParse(sourceField, out source, out var sourceError))
         {
-            errors["source_language"] = [sourceError];
+            errors["source_language"] = [sourceError + " Or 'auto' to detect it, where the recognizer can."];
         }
 
         var targets = new List<LanguageCode>();
@@ -113,12 +115,20 @@ internal sealed class VideoJobRequest(ISpeechRecognizer recognizer, ITranslator 
             return new Invalid("invalid_request", $"target_languages: '{same}' is the source language.");
         }
 
+        if (source.IsAuto && (hasSubtitles || !recognizer.Supports(source)))
+        {
+            return new Invalid("unsupported_language", hasSubtitles
+                ? "source_language=auto needs speech recognition; with source_subtitles, name the language."
+                : $"The {recognizer.Name} recognizer cannot detect languages; name source_language, or run the server with Engines:Recognition=whisper or openai.");
+        }
+
         if (!hasSubtitles && !recognizer.Supports(source))
         {
             return new Invalid("unsupported_language", $"Speech in '{source}' cannot be recognized here ({recognizer.Name} supports en). Upload source_subtitles instead.");
         }
 
-        if (targets.FirstOrDefault(t => !translator.Supports(source, t)) is { Value: not null } untranslatable)
+        // With auto, pairs are checked once the language is detected (the job fails then if it cannot be translated).
+        if (!source.IsAuto && targets.FirstOrDefault(t => !translator.Supports(source, t)) is { Value: not null } untranslatable)
         {
             return new Invalid("unsupported_language", $"{source} -> {untranslatable} cannot be translated here. Supported pairs: {string.Join(", ", translator.SupportedPairs)}.");
         }
