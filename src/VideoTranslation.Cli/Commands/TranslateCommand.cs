@@ -104,17 +104,17 @@ internal static class TranslateCommand
     {
         targets = [];
         source = LanguageCode.Auto;
-        if (!from.Equals("auto", StringComparison.OrdinalIgnoreCase) && !LanguageCode.TryParse(from, out source, out var error))
+        if (!from.Equals("auto", StringComparison.OrdinalIgnoreCase) && !LanguageCode.TryParse(from, out source, out var sourceError))
         {
-            Console.Error.WriteLine($"error: --from: {error}");
+            Console.Error.WriteLine($"error: --from: {sourceError}");
             return false;
         }
 
         foreach (var tag in to.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!LanguageCode.TryParse(tag, out var target, out var error))
+            if (!LanguageCode.TryParse(tag, out var target, out var targetError))
             {
-                Console.Error.WriteLine($"error: --to: {error}");
+                Console.Error.WriteLine($"error: --to: {targetError}");
                 return false;
             }
 
