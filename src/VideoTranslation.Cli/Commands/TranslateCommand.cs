@@ -26,13 +26,14 @@ internal static class TranslateCommand
         var noDub = new Option<bool>("--no-dub") { Description = "Subtitles only: no dubbed audio" };
         var replaceAudio = new Option<bool>("--replace-audio") { Description = "Dub alone, without the original audio ducked underneath" };
         var subtitles = new Option<FileInfo>("--subtitles") { Description = "Source-language SRT or WebVTT to use instead of speech recognition" };
+        var maxSpeedUp = new Option<double>("--max-speed-up") { Description = "Fastest the dub may be played to fit its slot before it borrows silence [default: 1.35]", DefaultValueFactory = _ => 1.35 };
         var burn = new Option<bool>("--burn-subtitles") { Description = "Draw the first target language's subtitles into the picture (re-encodes the video) instead of subtitle tracks" };
         var jobId = new Option<string>("--job-id") { Description = "Seed job: choose the job id (sending it again is idempotent)" };
         var noWait = new Option<bool>("--no-wait") { Description = "Seed job: print the job id and return without waiting" };
 
         var command = new Command("translate", "Translate a video here, or start a seed-API translation job on a server.")
         {
-            video, from, to, output, noDub, replaceAudio, subtitles, burn, jobId, noWait,
+            video, from, to, output, noDub, replaceAudio, subtitles, burn, maxSpeedUp, jobId, noWait,
         };
         client.AddTo(command, withTimeout: true);
         command.SetAction(async (parse, cancellationToken) =>
@@ -70,6 +71,7 @@ internal static class TranslateCommand
                 KeepOriginalAudio = !parse.GetValue(replaceAudio),
                 SourceSubtitlesPath = parse.GetValue(subtitles)?.FullName,
                 BurnSubtitles = parse.GetValue(burn),
+                MaxSpeedUp = Math.Clamp(parse.GetValue(maxSpeedUp), 1, 2),
             };
             return await LocalTranslation.RunAsync(file, request, parse.GetValue(output), cancellationToken);
         });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Pipeline.Orchestration;
@@ -13,7 +14,7 @@ namespace VideoTranslation.Server.Engines;
 /// stages whose output exists, a job taken over after a crash resumes where the dead worker stopped. Input
 /// problems become permanent failures with a code the API reports.
 /// </summary>
-internal sealed class VideoTranslationEngine(TranslationPipeline pipeline, JobFiles files) : ITranslationEngine
+internal sealed class VideoTranslationEngine(TranslationPipeline pipeline, JobFiles files, IOptions<DubbingOptions> dubbing) : ITranslationEngine
 {
     public async Task TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ internal sealed class VideoTranslationEngine(TranslationPipeline pipeline, JobFi
             Voices = spec.Voices,
             Glossary = new Glossary(spec.Glossary),
             SourceSubtitlesPath = files.SourceSubtitlesFor(job.Id, spec),
+            MaxSpeedUp = dubbing.Value.MaxSpeedUp,
         };
 
         try

@@ -47,6 +47,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton<ITranslationEngine, JobEngineRouter>();
         services.AddOptions<PocketsphinxOptions>().BindConfiguration(PocketsphinxOptions.SectionName);
         services.AddOptions<ApertiumOptions>().BindConfiguration(ApertiumOptions.SectionName);
+        services.AddOptions<DubbingOptions>().BindConfiguration(DubbingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EnginesOptions>().BindConfiguration(EnginesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WhisperOptions>().BindConfiguration(WhisperOptions.SectionName);
         services.AddOptions<OpenAiOptions>().BindConfiguration(OpenAiOptions.SectionName);

@@ -122,6 +122,22 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Source_subtitles_that_do_not_parse_are_refused_with_the_line()
+    {
+        var video = await TestMedia.SpeechVideoAsync(media.Path, "Hello.", seconds: 2);
+        var subtitles = Path.Combine(media.Path, "broken.srt");
+        await File.WriteAllTextAsync(subtitles, "1\n00:00:05,000 --> 00:00:04,000\nBackwards\n");
+        var form = Form(video, ("target_languages", "es"));
+        form.Add(new StreamContent(File.OpenRead(subtitles)), "source_subtitles", "broken.srt");
+
+        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", form), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("invalid_subtitles", problem.GetProperty("code").GetString());
+        Assert.Contains("Line 2", problem.Detail(), StringComparison.Ordinal);
+        AssertNoJobs();
+    }
+
+    [Fact]
     public async Task A_truncated_upload_is_refused_as_truncated()
     {
         var video = TestMedia.Truncate(await TestMedia.SpeechVideoAsync(media.Path, Speech, seconds: 4), 0.5);
