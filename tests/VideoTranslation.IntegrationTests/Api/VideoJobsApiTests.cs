@@ -160,6 +160,43 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         AssertNoJobs();
     }
 
+    [Theory]
+    [InlineData("multipart/form-data; boundary=\"unterminated", "x")]
+    [InlineData("multipart/form-data; boundary=abc", "--abc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp4\"\r\n\r\npartial data, no closing boundary")]
+    [InlineData("multipart/form-data; boundary=abc", "garbage")]
+    [InlineData("multipart/form-data", "--abc--")]
+    [InlineData("multipart/form-data; boundary=abc", "--abc\r\nno-disposition: x\r\n\r\nvalue\r\n--abc--\r\n")]
+    public async Task Malformed_multipart_is_400_and_leaves_nothing(string contentType, string body)
+    {
+        using var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", content), HttpStatusCode.BadRequest);
+
+        Assert.False(string.IsNullOrEmpty(problem.Detail()));
+        AssertNoJobs();
+    }
+
+    [Fact]
+    public async Task Random_garbage_uploads_never_get_a_server_error()
+    {
+        var random = new Random(20261125);
+        for (var i = 0; i < 100; i++)
+        {
+            var bytes = new byte[random.Next(0, 4096)];
+            random.NextBytes(bytes);
+            var boundary = i % 2 == 0 ? "abc" : "\"x y\"";
+            var prefix = System.Text.Encoding.ASCII.GetBytes(i % 3 == 0 ? $"--abc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"v{i}.mp4\"\r\n\r\n" : "");
+            using var content = new ByteArrayContent([.. prefix, .. bytes]);
+            content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+
+            using var response = await http.PostAsync("/v1/jobs", content);
+            Assert.True((int)response.StatusCode < 500, $"Upload {i} got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        AssertNoJobs();
+    }
+
     [Fact]
     public async Task Json_instead_of_multipart_is_415()
     {

@@ -25,13 +25,25 @@ internal sealed class JobUpload
     /// <summary>Reads the request into <paramref name="directory"/>; returns an error message for a malformed request.</summary>
     public async Task<string?> ReadAsync(HttpRequest request, string directory, CancellationToken cancellationToken)
     {
-        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
-        if (string.IsNullOrEmpty(boundary))
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= 256 } boundary)
         {
-            return "The multipart request has no boundary.";
+            return "The multipart request needs a valid boundary in its Content-Type.";
         }
 
-        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        try
+        {
+            return await ReadSectionsAsync(new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 }, directory, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or (IOException and not BadHttpRequestException))
+        {
+            // A body cut short or not multipart at all; an oversized one (BadHttpRequestException, 413) goes on up.
+            return $"The multipart body is malformed: {ex.Message}";
+        }
+    }
+
+    private async Task<string?> ReadSectionsAsync(MultipartReader reader, string directory, CancellationToken cancellationToken)
+    {
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { Length: > 0 } name)
@@ -42,6 +54,8 @@ internal sealed class JobUpload
             var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value;
             switch (name)
             {
+                case "file" or "source_subtitles" when fileName is not null && (name == "file" ? Video : SourceSubtitles) is not null:
+                    return $"Only one '{name}' part is allowed.";
                 case "file" when fileName is not null:
                     var video = Path.Combine(directory, "input" + SafeExtension(fileName, ".bin"));
                     await CopyAsync(section.Body, video, long.MaxValue, cancellationToken);
