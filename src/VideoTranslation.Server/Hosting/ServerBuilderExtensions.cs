@@ -10,6 +10,7 @@ using VideoTranslation.Pipeline.Translation;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Seed;
 using VideoTranslation.Server.Api.V1;
+using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Storage;
@@ -33,6 +34,7 @@ public static class ServerBuilderExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<JobSignal>();
+        services.AddSingleton<JobChanges>();
         services.AddSingleton<SqliteJobStore>();
         services.AddSingleton<IJobRepository>(sp => sp.GetRequiredService<SqliteJobStore>());
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<SqliteJobStore>());
@@ -41,6 +43,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton<StageSpeeds>();
         services.AddSingleton<EtaEstimator>();
         services.AddSingleton<ArtifactCatalog>();
+        services.AddSingleton<JobWaiter>();
         services.AddSingleton<VideoJobRequest>();
         services.AddSingleton<SimulatedTranslationEngine>();
         services.AddSingleton<VideoTranslationEngine>();

@@ -31,10 +31,12 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
     private readonly string connectionString;
     private readonly TimeProvider clock;
     private readonly JobSignal signal;
+    private readonly JobChanges changes;
     private readonly int maxAttempts;
 
-    public SqliteJobStore(IOptions<StorageOptions> storage, IOptions<WorkerOptions> workers, TimeProvider clock, JobSignal signal)
+    public SqliteJobStore(IOptions<StorageOptions> storage, IOptions<WorkerOptions> workers, TimeProvider clock, JobSignal signal, JobChanges changes)
     {
+        this.changes = changes;
         var path = storage.Value.DatabasePath;
         connectionString = new SqliteConnectionStringBuilder
         {
@@ -122,8 +124,9 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         return row?.ToJob();
     }
 
-    public Task<TranslationJob?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction, now) =>
+    public async Task<TranslationJob?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var claimed = await WriteAsync(async (connection, transaction, now) =>
         {
             // A job whose worker died as often as it may be tried is failed rather than claimed again.
             await connection.ExecuteAsync(
@@ -152,6 +155,13 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
                 transaction);
             return claimed?.ToJob();
         }, cancellationToken);
+        if (claimed is not null)
+        {
+            changes.Notify(claimed.Id);
+        }
+
+        return claimed;
+    }
 
     public Task<bool> RenewLeaseAsync(JobId id, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
@@ -225,6 +235,11 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
             parameters.AddDynamicParams(new { Id = id.Value, Owner = owner, Now = now });
             return await connection.ExecuteAsync(sql, parameters, transaction) > 0;
         }, cancellationToken);
+
+        if (changed)
+        {
+            changes.Notify(id);
+        }
 
         if (changed && notify)
         {

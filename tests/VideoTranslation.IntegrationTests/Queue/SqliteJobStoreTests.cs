@@ -235,7 +235,8 @@ public sealed class SqliteJobStoreTests : IDisposable
         Options.Create(new StorageOptions { DataDirectory = data.Path }),
         Options.Create(new WorkerOptions { MaxAttempts = maxAttempts }),
         clock,
-        signal);
+        signal,
+        new JobChanges());
 
     private async Task<JobId> CreateAsync(string id, SqliteJobStore? target = null)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Storage;
 
 namespace VideoTranslation.Server.Api.Seed;
@@ -53,17 +54,28 @@ public static class SeedApi
         };
     }
 
-    internal static async Task<Results<Ok<SeedJobResponse>, ProblemHttpResult>> GetJobAsync(
-        [FromRoute(Name = "job_id")] string jobId, IJobRepository jobs, CancellationToken cancellationToken)
+    /// <remarks><c>?wait=N</c> (or <c>Prefer: wait=N</c>) holds the request until the job's status changes, up to N seconds.</remarks>
+    internal static async Task<Results<Ok<SeedJobResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetJobAsync(
+        [FromRoute(Name = "job_id")] string jobId, HttpContext context, JobWaiter waiter, CancellationToken cancellationToken)
     {
         if (!JobId.TryParse(jobId, out var id, out var error))
         {
             return ApiProblems.BadRequest($"'{Shorten(jobId)}' is not a valid job id. {error}");
         }
 
-        var job = await jobs.GetAsync(id, cancellationToken);
-        return job is null
-            ? ApiProblems.NotFound($"No job with id '{id}'.")
+        if (!waiter.TryReadWait(context, out var wait, out var waitError))
+        {
+            return ApiProblems.BadRequest(waitError!);
+        }
+
+        var job = await waiter.GetAsync(context, id, wait, j => j.Status.ToString(), cancellationToken);
+        if (job is null)
+        {
+            return ApiProblems.NotFound($"No job with id '{id}'.");
+        }
+
+        return JobWaiter.IsNotModified(context, job, etaSeconds: null)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(SeedJobResponse.From(job));
     }
 

@@ -10,4 +10,8 @@ public sealed class ApiOptions
     /// <summary>Largest accepted upload (the whole multipart request), in bytes; larger ones get 413.</summary>
     [Range(1, long.MaxValue, ErrorMessage = "Api:MaxUploadBytes must be positive.")]
     public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Longest a long-poll (<c>?wait=</c>, <c>Prefer: wait=</c>) is held; longer requests are capped to it.</summary>
+    [Range(0, 3600, ErrorMessage = "Api:MaxWaitSeconds must be between {1} and {2}.")]
+    public double MaxWaitSeconds { get; set; } = 60;
 }

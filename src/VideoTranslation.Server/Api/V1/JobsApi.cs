@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Storage;
 
@@ -56,7 +57,9 @@ public static class JobsApi
 
             var job = await jobs.CreateVideoAsync(id, languages, spec!, cancellationToken);
             accepted = true;
-            return TypedResults.Accepted($"/v1/jobs/{id}", JobResource.From(job, [], eta.SecondsLeft(job)));
+            var secondsLeft = eta.SecondsLeft(job);
+            JobWaiter.IsNotModified(context, job, secondsLeft);
+            return TypedResults.Accepted($"/v1/jobs/{id}", JobResource.From(job, [], secondsLeft));
         }
         finally
         {
@@ -67,13 +70,31 @@ public static class JobsApi
         }
     }
 
-    internal static async Task<Results<Ok<JobResource>, ProblemHttpResult>> GetJobAsync(
-        string id, IJobRepository jobs, ArtifactCatalog artifacts, EtaEstimator eta, CancellationToken cancellationToken) =>
-        await FindAsync(id, jobs, cancellationToken) switch
+    /// <remarks><c>?wait=N</c> (or <c>Prefer: wait=N</c>) holds the request until the job's status or stage changes, up to N seconds.</remarks>
+    internal static async Task<Results<Ok<JobResource>, StatusCodeHttpResult, ProblemHttpResult>> GetJobAsync(
+        string id, HttpContext context, JobWaiter waiter, ArtifactCatalog artifacts, EtaEstimator eta, CancellationToken cancellationToken)
+    {
+        if (!JobId.TryParse(id, out var jobId, out var error))
         {
-            (null, var problem) => problem!,
-            (var job, _) => TypedResults.Ok(JobResource.From(job, artifacts.For(job), eta.SecondsLeft(job))),
-        };
+            return ApiProblems.BadRequest($"'{(id.Length <= 40 ? id : id[..40] + "…")}' is not a valid job id. {error}");
+        }
+
+        if (!waiter.TryReadWait(context, out var wait, out var waitError))
+        {
+            return ApiProblems.BadRequest(waitError!);
+        }
+
+        var job = await waiter.GetAsync(context, jobId, wait, j => $"{j.Status}/{j.Stage}", cancellationToken);
+        if (job is null)
+        {
+            return ApiProblems.NotFound($"No job with id '{jobId}'.");
+        }
+
+        var secondsLeft = eta.SecondsLeft(job);
+        return JobWaiter.IsNotModified(context, job, secondsLeft)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(JobResource.From(job, artifacts.For(job), secondsLeft));
+    }
 
     internal static async Task<Results<Ok<IReadOnlyList<ArtifactResource>>, ProblemHttpResult>> ListArtifactsAsync(
         string id, IJobRepository jobs, ArtifactCatalog artifacts, CancellationToken cancellationToken) =>

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using VideoTranslation.Domain;
+using VideoTranslation.Server.Api.V1;
+using VideoTranslation.Server.Queue;
+using VideoTranslation.Server.Storage;
+
+namespace VideoTranslation.Server.Api.Waiting;
+
+/// <summary>
+/// What the job endpoints offer a client that waits: long-polling (<c>?wait=N</c> or <c>Prefer: wait=N</c>,
+/// RFC 7240, answered with <c>Preference-Applied</c>), an <c>ETag</c> so <c>If-None-Match</c> gets a cheap 304,
+/// and <c>Retry-After</c> on unfinished jobs. A long-poll holds no thread and runs no query while it waits: it
+/// awaits the job's change signal, re-reading the job only when the store says it changed.
+/// </summary>
+public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvider clock, IOptions<ApiOptions> options)
+{
+    /// <summary>Reads the requested wait; an error message when it is not a number of seconds.</summary>
+    public bool TryReadWait(HttpContext context, out TimeSpan wait, out string? error)
+    {
+        wait = TimeSpan.Zero;
+        error = null;
+        var max = options.Value.MaxWaitSeconds;
+        string? requested = context.Request.Query["wait"];
+        var fromPrefer = false;
+        if (requested is null)
+        {
+            requested = context.Request.Headers["Prefer"].SelectMany(v => (v ?? "").Split(',', ';'))
+                .Select(token => token.Trim())
+                .FirstOrDefault(token => token.StartsWith("wait=", StringComparison.OrdinalIgnoreCase))?[5..];
+            fromPrefer = requested is not null;
+        }
+
+        if (requested is null)
+        {
+            return true;
+        }
+
+        if (!double.TryParse(requested, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || double.IsNaN(seconds))
+        {
+            error = $"wait must be a number of seconds from 0 to {max}, not '{(requested.Length > 20 ? requested[..20] + "…" : requested)}'.";
+            return false;
+        }
+
+        wait = TimeSpan.FromSeconds(Math.Min(seconds, max));
+        if (fromPrefer)
+        {
+            context.Response.Headers["Preference-Applied"] = string.Create(CultureInfo.InvariantCulture, $"wait={wait.TotalSeconds:0.###}");
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The job, once its <paramref name="version"/> differs from what it was when the request came in (or, with an
+    /// <c>If-None-Match</c>, from the client's copy), once it finishes, or at the end of <paramref name="wait"/>.
+    /// </summary>
+    public async Task<TranslationJob?> GetAsync(HttpContext context, JobId id, TimeSpan wait, Func<TranslationJob, string> version, CancellationToken cancellationToken)
+    {
+        var next = changes.Next(id); // before reading: a change in between still wakes us
+        var job = await jobs.GetAsync(id, cancellationToken);
+        if (job is null || wait <= TimeSpan.Zero)
+        {
+            return job;
+        }
+
+        var clientCopy = context.Request.Headers.IfNoneMatch.ToString();
+        var initial = version(job);
+        var deadline = clock.GetUtcNow() + wait;
+        while (job.Status == JobStatus.Pending && (clientCopy.Length == 0 ? version(job) == initial : ETag(job) == clientCopy))
+        {
+            var remaining = deadline - clock.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            try
+            {
+                await next.WaitAsync(remaining, clock, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                break;
+            }
+
+            next = changes.Next(id);
+            job = await jobs.GetAsync(id, cancellationToken) ?? job;
+        }
+
+        return job;
+    }
+
+    /// <summary>Sets <c>ETag</c> and, for unfinished jobs, <c>Retry-After</c>; true when the client's copy is current (answer 304).</summary>
+    public static bool IsNotModified(HttpContext context, TranslationJob job, double? etaSeconds)
+    {
+        var etag = ETag(job);
+        context.Response.Headers.ETag = etag;
+        if (job.Status == JobStatus.Pending)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(etaSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return context.Request.Headers.IfNoneMatch.ToString() == etag;
+    }
+
+    /// <summary>When to look again: the estimate when there is one (between 1 and 30 s), else a second.</summary>
+    public static int RetryAfterSeconds(double? etaSeconds) => etaSeconds is { } eta ? (int)Math.Clamp(Math.Ceiling(eta), 1, 30) : 1;
+
+    /// <summary>Changes whenever the stored job does (every write updates <c>updated_at</c>).</summary>
+    public static string ETag(TranslationJob job) =>
+        string.Create(CultureInfo.InvariantCulture, $"W/\"{job.UpdatedAt.ToUnixTimeMilliseconds():x}-{(int)job.State}-{(int)(job.Progress * 1000)}\"");
+}

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using VideoTranslation.Domain;
+
+namespace VideoTranslation.Server.Queue;
+
+/// <summary>
+/// Tells long-polling requests that a job changed. A waiter holds a task per job, not a thread, and nothing
+/// polls: the store completes the job's task when it writes the job. As with <see cref="JobSignal"/>, a waiter
+/// takes <see cref="Next"/> before it reads the job, so a change between the read and the wait is not missed.
+/// </summary>
+public sealed class JobChanges
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> waiting = new(StringComparer.Ordinal);
+
+    /// <summary>Completes at the job's next change.</summary>
+    public Task Next(JobId id) =>
+        waiting.GetOrAdd(id.Value, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void Notify(JobId id)
+    {
+        if (waiting.TryRemove(id.Value, out var changed))
+        {
+            changed.TrySetResult();
+        }
+    }
+
+    /// <summary>How many jobs have someone waiting on them (for tests and metrics).</summary>
+    public int WatchedJobs => waiting.Count;
+}
