@@ -131,4 +131,17 @@ public sealed class WaitingTests : IDisposable
 
     private static async Task<string> StartSeedJobAsync(HttpClient http) =>
         (await (await http.PostAsJsonAsync("/translate", new { source_language = "en", target_language = "es" })).ReadJsonAsync()).GetProperty("job_id").GetString()!;
+
+    [Fact]
+    public async Task A_seed_job_is_also_a_v1_job()
+    {
+        await using var server = await TestServer.StartAsync(minSeconds: 0.05, maxSeconds: 0.05);
+        using var http = server.CreateHttpClient();
+        var jobId = await StartSeedJobAsync(http);
+
+        var job = await http.GetFromJsonAsync<JsonElement>($"/v1/jobs/{jobId}?wait=30");
+
+        Assert.Equal(("completed", "done"), (job.GetProperty("status").GetString(), job.GetProperty("stage").GetString()));
+        Assert.Equal(("en", "es"), (job.GetProperty("source_language").GetString(), job.GetProperty("target_languages")[0].GetString()));
+    }
 }
