@@ -8,8 +8,9 @@ namespace VideoTranslation.Client;
 public sealed partial class VideoTranslationClient
 {
     /// <summary>
-    /// Uploads a video file and starts translating it. The file is streamed, never loaded into memory. The upload
-    /// is sent once, not retried: a retried upload could start a second job.
+    /// Uploads a video file and starts translating it. The file is streamed, never loaded into memory. Each call
+    /// sends its own <c>Idempotency-Key</c>, so a retried upload (after a network failure or a 503) returns the job
+    /// the first attempt started instead of starting a second one.
     /// </summary>
     /// <returns>The job as accepted (status <c>pending</c>).</returns>
     public Task<VideoJob> StartVideoTranslationAsync(string videoPath, VideoTranslationOptions options, CancellationToken cancellationToken = default)
@@ -26,7 +27,16 @@ public sealed partial class VideoTranslationClient
             throw new ArgumentException("Give at least one target language.", nameof(options));
         }
 
-        return SendAsync<VideoJob>(() => new HttpRequestMessage(HttpMethod.Post, "v1/jobs") { Content = Form(videoPath, options) }, cancellationToken, retryTransient: false);
+        var idempotencyKey = Guid.NewGuid().ToString();
+        return SendAsync<VideoJob>(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, "v1/jobs") { Content = Form(videoPath, options) };
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+                return request;
+            },
+            cancellationToken,
+            upload: true);
     }
 
     /// <summary>Gets a video job's current status, stage and progress once.</summary>
@@ -58,7 +68,7 @@ public sealed partial class VideoTranslationClient
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var response = await SendRawAsync(
             () => new HttpRequestMessage(HttpMethod.Get, $"v1/jobs/{Uri.EscapeDataString(jobId)}/artifacts/{Uri.EscapeDataString(name)}"),
-            HttpCompletionOption.ResponseHeadersRead, retryTransient: true, cancellationToken);
+            HttpCompletionOption.ResponseHeadersRead, retry, cancellationToken);
         return await response.Content.ReadAsStreamAsync(cancellationToken);
     }
 

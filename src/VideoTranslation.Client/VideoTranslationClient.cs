@@ -24,6 +24,7 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
     private readonly HttpClient http;
     private readonly bool ownsHttpClient;
     private readonly ResiliencePipeline<HttpResponseMessage> retry;
+    private readonly ResiliencePipeline<HttpResponseMessage> uploadRetry;
     private readonly PollingDelaySchedule schedule;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
@@ -70,6 +71,7 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
         this.clock = clock;
         this.logger = logger ?? NullLogger.Instance;
         retry = TransientRetry.CreatePipeline(Config, this.logger);
+        uploadRetry = TransientRetry.CreatePipeline(Config, this.logger, perAttemptTimeout: false);
         schedule = new PollingDelaySchedule(Config);
     }
 
@@ -199,21 +201,21 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
         return ValueTask.CompletedTask;
     }
 
-    private async Task<T> SendAsync<T>(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken, bool retryTransient = true)
+    private async Task<T> SendAsync<T>(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken, bool upload = false)
     {
-        using var response = await SendRawAsync(createRequest, HttpCompletionOption.ResponseContentRead, retryTransient, cancellationToken);
+        using var response = await SendRawAsync(createRequest, HttpCompletionOption.ResponseContentRead, upload ? uploadRetry : retry, cancellationToken);
         return await response.Content.ReadFromJsonAsync<T>(ClientJson.Options, cancellationToken)
                ?? throw new HttpRequestException($"The server at {BaseAddress} answered {(int)response.StatusCode} with an empty body.");
     }
 
-    /// <summary>Sends with transient retries (unless told not to) and returns a successful response, or throws the matching exception.</summary>
+    /// <summary>Sends through <paramref name="pipeline"/> (transient retries) and returns a successful response, or throws the matching exception.</summary>
     private async Task<HttpResponseMessage> SendRawAsync(
-        Func<HttpRequestMessage> createRequest, HttpCompletionOption completion, bool retryTransient, CancellationToken cancellationToken)
+        Func<HttpRequestMessage> createRequest, HttpCompletionOption completion, ResiliencePipeline<HttpResponseMessage> pipeline, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
-            response = await (retryTransient ? retry : ResiliencePipeline<HttpResponseMessage>.Empty).ExecuteAsync(
+            response = await pipeline.ExecuteAsync(
                 async token =>
                 {
                     using var request = createRequest();

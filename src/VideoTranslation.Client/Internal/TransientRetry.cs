@@ -12,7 +12,8 @@ namespace VideoTranslation.Client.Internal;
 /// </summary>
 internal static partial class TransientRetry
 {
-    public static ResiliencePipeline<HttpResponseMessage> CreatePipeline(TranslationConfig config, ILogger logger)
+    // perAttemptTimeout: bound each attempt by RequestTimeout; off for uploads, which take as long as the file needs.
+    public static ResiliencePipeline<HttpResponseMessage> CreatePipeline(TranslationConfig config, ILogger logger, bool perAttemptTimeout = true)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (config.MaxRetries > 0)
@@ -38,7 +39,7 @@ internal static partial class TransientRetry
             });
         }
 
-        return builder.AddTimeout(config.RequestTimeout).Build();
+        return perAttemptTimeout ? builder.AddTimeout(config.RequestTimeout).Build() : builder.Build();
     }
 
     public static bool IsTransient(HttpStatusCode status) =>

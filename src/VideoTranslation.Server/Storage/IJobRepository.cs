@@ -11,8 +11,12 @@ public interface IJobRepository
     /// </summary>
     Task<CreateJobResult> CreateAsync(JobId id, LanguagePair languages, CancellationToken cancellationToken);
 
-    /// <summary>Stores a new queued video job; <paramref name="languages"/> holds the first target, for the seed view.</summary>
-    Task<TranslationJob> CreateVideoAsync(JobId id, LanguagePair languages, VideoJobSpec spec, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new queued video job; <paramref name="languages"/> holds the first target, for the seed view. With an
+    /// <paramref name="idempotencyKey"/> already used, returns that job instead (the same request) or a conflict (another).
+    /// </summary>
+    Task<CreateJobResult> CreateVideoAsync(
+        JobId id, LanguagePair languages, VideoJobSpec spec, string? idempotencyKey, string fingerprint, CancellationToken cancellationToken);
 
     Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken);
 }

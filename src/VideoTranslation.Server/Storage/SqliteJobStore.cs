@@ -101,18 +101,48 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         return result;
     }
 
-    public async Task<TranslationJob> CreateVideoAsync(JobId id, LanguagePair languages, VideoJobSpec spec, CancellationToken cancellationToken)
+    public async Task<CreateJobResult> CreateVideoAsync(
+        JobId id, LanguagePair languages, VideoJobSpec spec, string? idempotencyKey, string fingerprint, CancellationToken cancellationToken)
     {
-        var job = await WriteAsync(async (connection, transaction, now) => (await connection.QuerySingleAsync<JobRow>(
-            $"""
-            INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at, kind, spec, stage)
-            VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, 'video', @Spec, 'queued')
-            RETURNING {Columns};
-            """,
-            new { Id = id.Value, Source = languages.Source.Value, Target = languages.Target.Value, MaxAttempts = maxAttempts, Now = now, Spec = JsonSerializer.Serialize(spec) },
-            transaction)).ToJob(), cancellationToken);
-        signal.Notify();
-        return job;
+        var result = await WriteAsync(async (connection, transaction, now) =>
+        {
+            var inserted = await connection.QuerySingleOrDefaultAsync<JobRow>(
+                $"""
+                INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at,
+                                  kind, spec, stage, idempotency_key, request_fingerprint)
+                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, 'video', @Spec, 'queued', @Key, @Fingerprint)
+                ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                RETURNING {Columns};
+                """,
+                new
+                {
+                    Id = id.Value,
+                    Source = languages.Source.Value,
+                    Target = languages.Target.Value,
+                    MaxAttempts = maxAttempts,
+                    Now = now,
+                    Spec = JsonSerializer.Serialize(spec),
+                    Key = idempotencyKey,
+                    Fingerprint = fingerprint,
+                },
+                transaction);
+            if (inserted is not null)
+            {
+                return (CreateJobResult)new CreateJobResult.Created(inserted.ToJob());
+            }
+
+            var existing = await connection.QuerySingleAsync<(string Id, string? Fingerprint)>(
+                "SELECT id, request_fingerprint FROM jobs WHERE idempotency_key = @Key;", new { Key = idempotencyKey }, transaction);
+            var job = (await connection.QuerySingleAsync<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @Id;", new { existing.Id }, transaction)).ToJob();
+            return existing.Fingerprint == fingerprint ? new CreateJobResult.AlreadyExists(job) : new CreateJobResult.Conflict(job);
+        }, cancellationToken);
+
+        if (result is CreateJobResult.Created)
+        {
+            signal.Notify();
+        }
+
+        return result;
     }
 
     public async Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken)

@@ -42,6 +42,13 @@ internal static class SqliteSchema
 
         // 3: when a job first started, for time estimates.
         "ALTER TABLE jobs ADD COLUMN started_at INTEGER NULL;",
+
+        // 4: Idempotency-Key on uploads: one job per key, and what the request was, to tell a retry from a reuse.
+        """
+        ALTER TABLE jobs ADD COLUMN idempotency_key TEXT NULL;
+        ALTER TABLE jobs ADD COLUMN request_fingerprint TEXT NULL;
+        CREATE UNIQUE INDEX jobs_idempotency_key ON jobs (idempotency_key) WHERE idempotency_key IS NOT NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -198,6 +198,32 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_same_idempotency_key_and_upload_returns_the_same_job_and_another_upload_is_a_conflict()
+    {
+        var video = await TestMedia.SpeechVideoAsync(media.Path, "Hello.", seconds: 2);
+        var other = await TestMedia.SpeechVideoAsync(media.Path, "Goodbye.", seconds: 2, name: "other.mp4");
+
+        var first = await PostAsync(video, "key-1");
+        var retried = await PostAsync(video, "key-1");
+        var reused = await PostAsync(other, "key-1");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Equal(first.Headers.Location, retried.Headers.Location);
+        Assert.Single(Directory.EnumerateDirectories(Path.Combine(server.DataDirectory, "jobs")));
+        var conflict = await JsonAssert.IsProblemAsync(reused, HttpStatusCode.Conflict);
+        Assert.Contains("key-1", conflict.Detail(), StringComparison.Ordinal);
+        await JsonAssert.IsProblemAsync(await PostAsync(video, "bad key with spaces"), HttpStatusCode.BadRequest);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string video, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/jobs") { Content = Form(video, ("target_languages", "es"), ("dub", "false")) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        return await http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Json_instead_of_multipart_is_415()
     {
         using var json = new StringContent("{\"target_languages\":[\"es\"]}", new MediaTypeHeaderValue("application/json"));

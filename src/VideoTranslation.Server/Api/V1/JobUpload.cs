@@ -8,8 +8,11 @@ namespace VideoTranslation.Server.Api.V1;
 /// Reads a <c>multipart/form-data</c> job request section by section: files are streamed straight to the job's
 /// directory (never held in memory), form fields are read with a small size cap.
 /// </summary>
-internal sealed class JobUpload
+internal sealed class JobUpload : IDisposable
 {
+    // Hashes the files as they stream past, so telling a retried upload from a different one costs no extra read.
+    private readonly System.Security.Cryptography.IncrementalHash files = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+
     private const int MaxFieldBytes = 64 * 1024;
     private const long MaxSubtitlesBytes = 10 * 1024 * 1024;
 
@@ -21,6 +24,21 @@ internal sealed class JobUpload
     public (string FileName, string Path)? SourceSubtitles { get; private set; }
 
     public string? Field(string name) => Fields.TryGetValue(name, out var values) ? values[^1] : null;
+
+    /// <summary>SHA-256 of the request: every file's bytes and every field, so two uploads compare equal only when they are the same request.</summary>
+    public string Fingerprint()
+    {
+        using var all = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        all.AppendData(files.GetCurrentHash());
+        foreach (var (name, values) in Fields.OrderBy(field => field.Key, StringComparer.Ordinal))
+        {
+            all.AppendData(Encoding.UTF8.GetBytes($"{name}={string.Join('\u0001', values)}\u0000"));
+        }
+
+        return Convert.ToHexStringLower(all.GetHashAndReset());
+    }
+
+    public void Dispose() => files.Dispose();
 
     /// <summary>Reads the request into <paramref name="directory"/>; returns an error message for a malformed request.</summary>
     public async Task<string?> ReadAsync(HttpRequest request, string directory, CancellationToken cancellationToken)
@@ -94,7 +112,7 @@ internal sealed class JobUpload
         return extension.Length is > 1 and <= 6 && extension[1..].All(char.IsAsciiLetterOrDigit) ? extension : fallback;
     }
 
-    private static async Task<bool> CopyAsync(Stream body, string path, long limit, CancellationToken cancellationToken)
+    private async Task<bool> CopyAsync(Stream body, string path, long limit, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         var buffer = new byte[1 << 16];
@@ -109,6 +127,7 @@ internal sealed class JobUpload
             }
 
             await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            files.AppendData(buffer, 0, read);
         }
 
         return true;

@@ -32,6 +32,12 @@ public static class JobsApi
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
         }
 
+        var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
+        if (idempotencyKey.Length > 0 && (idempotencyKey.Length > 200 || !idempotencyKey.All(c => c is > ' ' and < (char)127)))
+        {
+            return ApiProblems.BadRequest("Idempotency-Key must be 1 to 200 printable ASCII characters, e.g. a UUID.");
+        }
+
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = options.Value.MaxUploadBytes;
@@ -43,7 +49,7 @@ public static class JobsApi
         var accepted = false;
         try
         {
-            var upload = new JobUpload();
+            using var upload = new JobUpload();
             if (await upload.ReadAsync(context.Request, directory, cancellationToken) is { } malformed)
             {
                 return ApiProblems.BadRequest(malformed);
@@ -55,11 +61,18 @@ public static class JobsApi
                 return ApiProblems.Unprocessable(invalid.Code, invalid.Message, invalid.Errors);
             }
 
-            var job = await jobs.CreateVideoAsync(id, languages, spec!, cancellationToken);
-            accepted = true;
+            var created = await jobs.CreateVideoAsync(id, languages, spec!, idempotencyKey.Length > 0 ? idempotencyKey : null, upload.Fingerprint(), cancellationToken);
+            if (created is CreateJobResult.Conflict conflict)
+            {
+                return ApiProblems.Conflict($"Idempotency-Key '{idempotencyKey}' was used for a different request (job {conflict.Job.Id}); use a new key for a new job.");
+            }
+
+            // A retried request (same key, same upload) gets the job it started; this copy of the upload is dropped.
+            accepted = created is CreateJobResult.Created;
+            var job = created.Job;
             var secondsLeft = eta.SecondsLeft(job);
             JobWaiter.IsNotModified(context, job, secondsLeft);
-            return TypedResults.Accepted($"/v1/jobs/{id}", JobResource.From(job, [], secondsLeft));
+            return TypedResults.Accepted($"/v1/jobs/{job.Id}", JobResource.From(job, [], secondsLeft));
         }
         finally
         {
