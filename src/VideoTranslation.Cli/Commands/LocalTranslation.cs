@@ -1,4 +1,5 @@
 using Spectre.Console;
+using VideoTranslation.Cli.Output;
 using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Pipeline.Orchestration;
@@ -31,18 +32,17 @@ internal static class LocalTranslation
 
         try
         {
-            PipelineResult? result = null;
             await AnsiConsole.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async context =>
                 {
                     var task = context.AddTask($"Translating {video.Name}", maxValue: 1);
-                    result = await pipeline.RunAsync(request, work, new ProgressReporter(task, video.Name), cancellationToken);
+                    await pipeline.RunAsync(request, work, new ProgressReporter(task, video.Name), cancellationToken);
                     task.Value = 1;
                 });
 
-            var written = Publish(result!, video, output);
+            var written = Publish(work, request, video, output);
             Directory.Delete(work, recursive: true);
             AnsiConsole.MarkupLineInterpolated($"[green]Done.[/] Files written to {output.FullName}:");
             foreach (var file in written)
@@ -65,36 +65,13 @@ internal static class LocalTranslation
     }
 
     /// <summary>Moves the results out of the work directory under names that say what they are.</summary>
-    private static List<string> Publish(PipelineResult result, FileInfo video, DirectoryInfo output)
+    private static List<string> Publish(string work, PipelineRequest request, FileInfo video, DirectoryInfo output)
     {
-        var name = Path.GetFileNameWithoutExtension(video.Name);
-        var files = new List<(string From, string To)>
+        var stem = Path.GetFileNameWithoutExtension(video.Name);
+        return [.. PipelineArtifacts.Existing(work, request.TargetLanguages.Select(language => language.Value)).Select(artifact =>
         {
-            (result.OutputVideo, $"{name}.translated{Path.GetExtension(result.OutputVideo)}"),
-            (result.Transcript, $"{name}.transcript.json"),
-            (result.SourceSrt, $"{name}.source.srt"),
-            (result.SourceVtt, $"{name}.source.vtt"),
-        };
-        foreach (var language in result.Languages)
-        {
-            var tag = language.Language.Value;
-            files.Add((language.Srt, $"{name}.{tag}.srt"));
-            files.Add((language.Vtt, $"{name}.{tag}.vtt"));
-            if (language.DubbedAudio is { } audio)
-            {
-                files.Add((audio, $"{name}.{tag}.dub.m4a"));
-            }
-
-            if (language.DubbingReport is { } report)
-            {
-                files.Add((report, $"{name}.{tag}.dubbing-report.json"));
-            }
-        }
-
-        return [.. files.Select(file =>
-        {
-            var target = Path.Combine(output.FullName, file.To);
-            File.Move(file.From, target, overwrite: true);
+            var target = Path.Combine(output.FullName, ArtifactFiles.NameFor(stem, artifact.Name));
+            File.Move(artifact.Path, target, overwrite: true);
             return target;
         })];
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using VideoTranslation.Cli.Output;
 using VideoTranslation.Client;
 
 namespace VideoTranslation.Cli.Commands;
@@ -35,13 +36,11 @@ internal static class RemoteTranslation
                     task.Value = 1;
                 });
 
-            var name = Path.GetFileNameWithoutExtension(video.Name);
+            var stem = Path.GetFileNameWithoutExtension(video.Name);
             var written = new List<string>();
             foreach (var artifact in await api.GetArtifactsAsync(job.Id, cancellationToken))
             {
-                var file = Path.Combine(output.FullName, artifact.Name.StartsWith("output.", StringComparison.Ordinal)
-                    ? $"{name}.translated{Path.GetExtension(artifact.Name)}"
-                    : $"{name}.{artifact.Name}");
+                var file = Path.Combine(output.FullName, ArtifactFiles.NameFor(stem, artifact.Name));
                 await api.DownloadArtifactAsync(job.Id, artifact.Name, file, cancellationToken);
                 written.Add(file);
             }

@@ -45,9 +45,9 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         }
 
         var sourceCues = segmented.SelectMany(sentence => sentence.Cues).ToList();
-        var transcriptPath = Path.Combine(work, "transcript.json");
-        var sourceSrt = Path.Combine(work, "source.srt");
-        var sourceVtt = Path.Combine(work, "source.vtt");
+        var transcriptPath = PipelineArtifacts.Transcript(work);
+        var sourceSrt = PipelineArtifacts.SourceSubtitles(work, SubtitleFormat.Srt);
+        var sourceVtt = PipelineArtifacts.SourceSubtitles(work, SubtitleFormat.WebVtt);
         await AtomicFile.WriteTextAsync(sourceSrt, SubtitleWriter.Write(sourceCues, SubtitleFormat.Srt), cancellationToken);
         await AtomicFile.WriteTextAsync(sourceVtt, SubtitleWriter.Write(sourceCues, SubtitleFormat.WebVtt), cancellationToken);
 
@@ -62,7 +62,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         }
 
         progress?.Report(new PipelineProgress(PipelineStage.Muxing, 0.9));
-        var output = Path.Combine(work, "output" + Muxer.OutputExtension(media));
+        var output = PipelineArtifacts.OutputVideo(work, Muxer.OutputExtension(media));
         if (!File.Exists(output))
         {
             var burn = request.BurnSubtitles ? results[0].Srt : null;
@@ -119,7 +119,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
     private async Task<(IReadOnlyList<SentenceCues> Sentences, LanguageCode Source)> SourceAsync(
         PipelineRequest request, MediaInfo media, SubtitleRules rules, string work, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
-        var transcriptPath = Path.Combine(work, "transcript.json");
+        var transcriptPath = PipelineArtifacts.Transcript(work);
         if (request.SourceSubtitlesPath is { } subtitles)
         {
             var cues = SubtitleParser.Parse(await File.ReadAllTextAsync(subtitles, cancellationToken));
@@ -156,11 +156,11 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         PipelineRequest request, LanguageCode source, LanguageCode target, MediaInfo media, SubtitleRules rules, IReadOnlyList<SentenceCues> sentences,
         string work, (double Start, double Size) share, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(work, target.Value);
+        var directory = PipelineArtifacts.LanguageDirectory(work, target.Value);
         Directory.CreateDirectory(directory);
 
         progress?.Report(new PipelineProgress(PipelineStage.Translating, share.Start, target.Value));
-        var translationPath = Path.Combine(directory, "translation.json");
+        var translationPath = PipelineArtifacts.Translation(work, target.Value);
         IReadOnlyList<string> translations;
         if (File.Exists(translationPath))
         {
@@ -174,8 +174,8 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
 
         var bySentence = new TranslationLayout(rules, target.Language).LayoutBySentence(sentences, translations);
         var cues = bySentence.SelectMany(group => group).ToList();
-        var srt = Path.Combine(directory, "subtitles.srt");
-        var vtt = Path.Combine(directory, "subtitles.vtt");
+        var srt = PipelineArtifacts.Subtitles(work, target.Value, SubtitleFormat.Srt);
+        var vtt = PipelineArtifacts.Subtitles(work, target.Value, SubtitleFormat.WebVtt);
         await AtomicFile.WriteTextAsync(srt, SubtitleWriter.Write(cues, SubtitleFormat.Srt), cancellationToken);
         await AtomicFile.WriteTextAsync(vtt, SubtitleWriter.Write(cues, SubtitleFormat.WebVtt), cancellationToken);
         if (!request.Dub)
@@ -203,7 +203,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
 
         progress?.Report(new PipelineProgress(PipelineStage.Mixing, share.Start + (share.Size * 0.7), target.Value));
         var placements = DubFitter.Fit(units, lengths, media.Duration, request.MaxSpeedUp);
-        var report = Path.Combine(directory, "dubbing-report.json");
+        var report = PipelineArtifacts.DubbingReport(work, target.Value);
         await AtomicFile.WriteTextAsync(report, DubbingReport.Serialize(units, placements), cancellationToken);
 
         var dub = Path.Combine(directory, "dub.wav");
@@ -213,7 +213,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
             await AtomicFile.WriteAsync(dub, partial => DubTrackWriter.WriteAsync(partial, media.Duration, placed, cancellationToken));
         }
 
-        var audio = Path.Combine(directory, "audio.m4a");
+        var audio = PipelineArtifacts.DubbedAudio(work, target.Value);
         if (!File.Exists(audio))
         {
             await AtomicFile.WriteAsync(audio, partial => AudioMixer.MixAsync(request.InputPath, media, dub, request.KeepOriginalAudio, partial, cancellationToken));

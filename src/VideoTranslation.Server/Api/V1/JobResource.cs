@@ -30,8 +30,8 @@ public sealed record JobResource(
         var results = targets.ToDictionary(
             language => language,
             language => (IReadOnlyDictionary<string, string>)artifacts
-                .Where(a => a.Name.StartsWith(language + ".", StringComparison.Ordinal))
-                .ToDictionary(a => a.Name[(language.Length + 1)..].Replace(".json", "", StringComparison.Ordinal).Replace('-', '_').Replace(".m4a", "", StringComparison.Ordinal), a => $"{self}/artifacts/{a.Name}"));
+                .Where(a => a.Language == language)
+                .ToDictionary(a => a.Kind, a => $"{self}/artifacts/{a.Name}"));
 
         return new JobResource(
             job.Id.Value,

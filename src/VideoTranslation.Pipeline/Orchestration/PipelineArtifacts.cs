@@ -1,0 +1,54 @@
+using VideoTranslation.Pipeline.Subtitles;
+
+namespace VideoTranslation.Pipeline.Orchestration;
+
+/// <summary>A file a translation produces: its public name (e.g. <c>es.srt</c>), where it is, what it is, and for which language.</summary>
+public sealed record PipelineArtifact(string Name, string Path, string ContentType, string Kind, string? Language);
+
+/// <summary>
+/// The layout of a translation's work directory, in one place: the pipeline writes these paths, and the server's
+/// artifact endpoints and the CLI publish them under these names.
+/// </summary>
+public static class PipelineArtifacts
+{
+    public static string Transcript(string work) => Path.Combine(work, "transcript.json");
+
+    public static string SourceSubtitles(string work, SubtitleFormat format) => Path.Combine(work, "source" + Extension(format));
+
+    public static string LanguageDirectory(string work, string language) => Path.Combine(work, language);
+
+    public static string Translation(string work, string language) => Path.Combine(LanguageDirectory(work, language), "translation.json");
+
+    public static string Subtitles(string work, string language, SubtitleFormat format) => Path.Combine(LanguageDirectory(work, language), "subtitles" + Extension(format));
+
+    public static string DubbedAudio(string work, string language) => Path.Combine(LanguageDirectory(work, language), "audio.m4a");
+
+    public static string DubbingReport(string work, string language) => Path.Combine(LanguageDirectory(work, language), "dubbing-report.json");
+
+    /// <param name="extension"><c>.mp4</c> or <c>.mkv</c>, as the muxer chooses for the input.</param>
+    public static string OutputVideo(string work, string extension) => Path.Combine(work, "output" + extension);
+
+    /// <summary>Every artifact a translation into <paramref name="languages"/> can produce, whether written yet or not.</summary>
+    public static IEnumerable<PipelineArtifact> All(string work, IEnumerable<string> languages)
+    {
+        yield return new("transcript.json", Transcript(work), "application/json", "transcript", null);
+        yield return new("source.srt", SourceSubtitles(work, SubtitleFormat.Srt), "application/x-subrip", "srt", null);
+        yield return new("source.vtt", SourceSubtitles(work, SubtitleFormat.WebVtt), "text/vtt", "vtt", null);
+        foreach (var language in languages)
+        {
+            yield return new($"{language}.srt", Subtitles(work, language, SubtitleFormat.Srt), "application/x-subrip", "srt", language);
+            yield return new($"{language}.vtt", Subtitles(work, language, SubtitleFormat.WebVtt), "text/vtt", "vtt", language);
+            yield return new($"{language}.dub.m4a", DubbedAudio(work, language), "audio/mp4", "dub", language);
+            yield return new($"{language}.dubbing-report.json", DubbingReport(work, language), "application/json", "dubbing_report", language);
+        }
+
+        yield return new("output.mp4", OutputVideo(work, ".mp4"), "video/mp4", "video", null);
+        yield return new("output.mkv", OutputVideo(work, ".mkv"), "video/x-matroska", "video", null);
+    }
+
+    /// <summary>The artifacts written so far (each is written atomically, so an existing one is complete).</summary>
+    public static IReadOnlyList<PipelineArtifact> Existing(string work, IEnumerable<string> languages) =>
+        [.. All(work, languages).Where(artifact => File.Exists(artifact.Path))];
+
+    private static string Extension(SubtitleFormat format) => format == SubtitleFormat.Srt ? ".srt" : ".vtt";
+}
