@@ -27,7 +27,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
     public async Task<PipelineResult> RunAsync(PipelineRequest request, string work, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(work);
-        RequireSupported(request);
+        RequireSupported(request.SourceLanguage, request.TargetLanguages, request.Dub, providedSubtitles: request.SourceSubtitlesPath is not null);
 
         progress?.Report(new PipelineProgress(PipelineStage.Probing, 0));
         var media = await MediaProber.ProbeAsync(request.InputPath, cancellationToken);
@@ -73,29 +73,32 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         return new PipelineResult(transcriptPath, sourceSrt, sourceVtt, results, output);
     }
 
-    /// <summary>Fails before any work when an engine cannot handle a requested language.</summary>
-    private void RequireSupported(PipelineRequest request)
+    /// <summary>
+    /// Throws <see cref="UnsupportedLanguageException"/> when the engines here cannot handle the languages: before any
+    /// work, and before the API accepts a job. With <see cref="LanguageCode.Auto"/> the pairs are checked once detected.
+    /// </summary>
+    public void RequireSupported(LanguageCode source, IReadOnlyList<LanguageCode> targets, bool dub, bool providedSubtitles)
     {
-        if (request.SourceLanguage.IsAuto && request.SourceSubtitlesPath is not null)
+        if (source.IsAuto && providedSubtitles)
         {
             throw new UnsupportedLanguageException("The source language cannot be detected from provided subtitles; name it instead of 'auto'.", []);
         }
 
-        if (request.SourceSubtitlesPath is null && !recognizer.Supports(request.SourceLanguage))
+        if (!providedSubtitles && !recognizer.Supports(source))
         {
-            throw new UnsupportedLanguageException(request.SourceLanguage.IsAuto
+            throw new UnsupportedLanguageException(source.IsAuto
                 ? $"The {recognizer.Name} recognizer cannot detect the language; name the source language, or configure whisper or openai."
-                : $"The {recognizer.Name} recognizer cannot recognize '{request.SourceLanguage}'. Provide source subtitles, or configure another recognizer.", []);
+                : $"The {recognizer.Name} recognizer cannot recognize '{source}'. Provide source subtitles, or configure another recognizer.", []);
         }
 
-        if (!request.SourceLanguage.IsAuto)
+        if (!source.IsAuto)
         {
-            RequireTranslatable(request.SourceLanguage, request.TargetLanguages);
+            RequireTranslatable(source, targets);
         }
 
-        foreach (var target in request.TargetLanguages)
+        foreach (var target in targets)
         {
-            if (request.Dub && !synthesizer.Supports(target))
+            if (dub && !synthesizer.Supports(target))
             {
                 throw new UnsupportedLanguageException($"The {synthesizer.Name} synthesizer has no voice for '{target}'. Turn dubbing off for it, or configure another synthesizer.", []);
             }

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Media;
-using VideoTranslation.Pipeline.Recognition;
+using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Subtitles;
-using VideoTranslation.Pipeline.Synthesis;
 using VideoTranslation.Pipeline.Translation;
 
 namespace VideoTranslation.Server.Api.V1;
@@ -12,7 +11,7 @@ namespace VideoTranslation.Server.Api.V1;
 /// Turns an uploaded job request into a job spec, or into the reason it cannot be one: field errors, languages
 /// the engines here cannot handle (with what they can), or a file that is not translatable media.
 /// </summary>
-internal sealed class VideoJobRequest(ISpeechRecognizer recognizer, ITranslator translator, ISpeechSynthesizer synthesizer)
+internal sealed class VideoJobRequest(TranslationPipeline pipeline)
 {
     public sealed record Invalid(string Code, string Message, Dictionary<string, string[]>? Errors = null);
 
@@ -108,6 +107,7 @@ internal sealed class VideoJobRequest(ISpeechRecognizer recognizer, ITranslator 
         return (spec, new LanguagePair(source, targets[0]), null);
     }
 
+    /// <summary>The pipeline's own check, so the API refuses exactly what the workers could not do.</summary>
     private Invalid? Unsupported(LanguageCode source, List<LanguageCode> targets, bool dub, bool hasSubtitles)
     {
         if (targets.FirstOrDefault(t => t.Language == source.Language) is { Value: not null } same)
@@ -115,30 +115,15 @@ internal sealed class VideoJobRequest(ISpeechRecognizer recognizer, ITranslator 
             return new Invalid("invalid_request", $"target_languages: '{same}' is the source language.");
         }
 
-        if (source.IsAuto && (hasSubtitles || !recognizer.Supports(source)))
+        try
         {
-            return new Invalid("unsupported_language", hasSubtitles
-                ? "source_language=auto needs speech recognition; with source_subtitles, name the language."
-                : $"The {recognizer.Name} recognizer cannot detect languages; name source_language, or run the server with Engines:Recognition=whisper or openai.");
+            pipeline.RequireSupported(source, targets, dub, hasSubtitles);
+            return null;
         }
-
-        if (!hasSubtitles && !recognizer.Supports(source))
+        catch (UnsupportedLanguageException ex)
         {
-            return new Invalid("unsupported_language", $"Speech in '{source}' cannot be recognized here ({recognizer.Name} supports en). Upload source_subtitles instead.");
+            return new Invalid("unsupported_language", ex.Message);
         }
-
-        // With auto, pairs are checked once the language is detected (the job fails then if it cannot be translated).
-        if (!source.IsAuto && targets.FirstOrDefault(t => !translator.Supports(source, t)) is { Value: not null } untranslatable)
-        {
-            return new Invalid("unsupported_language", $"{source} -> {untranslatable} cannot be translated here. Supported pairs: {string.Join(", ", translator.SupportedPairs)}.");
-        }
-
-        if (dub && targets.FirstOrDefault(t => !synthesizer.Supports(t)) is { Value: not null } voiceless)
-        {
-            return new Invalid("unsupported_language", $"There is no voice for '{voiceless}' here; send dub=false for subtitles only.");
-        }
-
-        return null;
     }
 
     private static bool Flag(JobUpload upload, string name, bool fallback, Dictionary<string, string[]> errors)
