@@ -11,11 +11,14 @@ public sealed class StageSpeeds
     /// <summary>Stages that run once per target language.</summary>
     public static readonly IReadOnlySet<string> PerLanguage = new HashSet<string>(StringComparer.Ordinal) { "translating", "synthesizing", "mixing" };
 
-    /// <summary>Every stage of a video job in order, with its starting estimate in seconds per media second (2-core machine).</summary>
+    /// <summary>
+    /// Every stage of a video job in order, with its starting estimate in seconds per media second: the 600 s row
+    /// of docs/benchmarks.md (stage seconds / 600) on the 2-core machine, until this server measures its own.
+    /// </summary>
     public static readonly IReadOnlyList<(string Stage, double SecondsPerMediaSecond)> Defaults =
     [
-        ("probing", 0.002), ("extracting_audio", 0.002), ("transcribing", 0.1),
-        ("translating", 0.003), ("synthesizing", 0.005), ("mixing", 0.045), ("muxing", 0.001),
+        ("probing", 0.0001), ("extracting_audio", 0.0003), ("transcribing", 0.105),
+        ("translating", 0.0003), ("synthesizing", 0.0027), ("mixing", 0.044), ("muxing", 0.0005),
     ];
 
     // Weight of the newest measurement: recent runs count most, one odd run does not swing the estimate.
