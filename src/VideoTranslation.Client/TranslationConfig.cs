@@ -29,6 +29,15 @@ public sealed class TranslationConfig
     /// <summary>Longest a single HTTP attempt may take before it counts as a transient failure.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How to wait for a job. <see cref="WaitMode.Auto"/> (the default) uses the best the server offers: server-sent
+    /// events, else long-polling, else polling guided by the server's hints, else jittered progressive delay.
+    /// </summary>
+    public WaitMode WaitMode { get; set; } = WaitMode.Auto;
+
+    /// <summary>How long one long-poll asks the server to hold the request (it may hold it less).</summary>
+    public TimeSpan LongPollWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that makes no sense.</summary>
     public void Validate()
     {
@@ -39,6 +48,8 @@ public sealed class TranslationConfig
         Require(MaxRetries >= 0, nameof(MaxRetries), "must not be negative");
         Require(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay), "must not be negative");
         Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout), "must be positive");
+        Require(LongPollWait > TimeSpan.Zero, nameof(LongPollWait), "must be positive");
+        Require(Enum.IsDefined(WaitMode), nameof(WaitMode), "must be one of " + string.Join(", ", Enum.GetNames<WaitMode>()));
     }
 
     private static void Require(bool condition, string setting, string rule)

@@ -10,5 +10,5 @@ public sealed record TranslationJob(
     string? ErrorMessage)
 {
     /// <summary>True once the job will change no more.</summary>
-    public bool IsFinished => Status is TranslationJobStatus.Completed or TranslationJobStatus.Error;
+    public bool IsFinished => Status is TranslationJobStatus.Completed or TranslationJobStatus.Error or TranslationJobStatus.Cancelled;
 }

@@ -11,4 +11,6 @@ public enum TranslationJobStatus
     Completed,
     /// <summary>Finished with an error; see <see cref="TranslationJob.ErrorMessage"/>.</summary>
     Error,
+    /// <summary>Stopped at a client's request (v1 API; the seed view shows it as <see cref="Error"/>).</summary>
+    Cancelled,
 }

@@ -1,11 +1,15 @@
 namespace VideoTranslation.Client;
 
-/// <summary>A video translation job as the server reports it (<c>GET /v1/jobs/{id}</c>).</summary>
+/// <summary>
+/// A job as the server's v1 API reports it (<c>GET /v1/jobs/{id}</c>, and each server-sent event): status, the stage
+/// it is in, progress from 0 to 1, and the seconds the server expects it still needs (<see cref="EtaSeconds"/>).
+/// </summary>
 public sealed record VideoJob(
     string Id,
     TranslationJobStatus Status,
     string Stage,
     double Progress,
+    double? EtaSeconds,
     string SourceLanguage,
     IReadOnlyList<string> TargetLanguages,
     string? FileName,
@@ -16,7 +20,7 @@ public sealed record VideoJob(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Results)
 {
     /// <summary>True once the job will change no more.</summary>
-    public bool IsFinished => Status is TranslationJobStatus.Completed or TranslationJobStatus.Error;
+    public bool IsFinished => Status is TranslationJobStatus.Completed or TranslationJobStatus.Error or TranslationJobStatus.Cancelled;
 }
 
 /// <summary>Why a video job failed: <see cref="Code"/> for programs (e.g. <c>no_audio</c>), <see cref="Message"/> for people.</summary>

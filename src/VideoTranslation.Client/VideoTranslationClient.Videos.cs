@@ -43,7 +43,7 @@ public sealed partial class VideoTranslationClient
     public Task<VideoJob> GetVideoJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return SendAsync<VideoJob>(() => new HttpRequestMessage(HttpMethod.Get, $"v1/jobs/{Uri.EscapeDataString(jobId)}"), cancellationToken);
+        return SendAsync<VideoJob>(() => new HttpRequestMessage(HttpMethod.Get, JobView<VideoJob>.V1Path(jobId)), cancellationToken);
     }
 
     /// <summary>Waits for a video job like <see cref="WaitForCompletionAsync(string, CancellationToken)"/>, reporting each look to <paramref name="progress"/>.</summary>
@@ -51,7 +51,25 @@ public sealed partial class VideoTranslationClient
     public Task<VideoJob> WaitForVideoJobAsync(string jobId, IProgress<VideoJob>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return WaitAsync(jobId, token => GetVideoJobAsync(jobId, token), job => job.Status, job => new TranslationException(job), job => job.Error?.Message, progress, cancellationToken);
+        return WaitAsync(jobId, JobView<VideoJob>.Video(jobId), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Cancels a pending or running job: its work stops and its partial artifacts are removed. Cancelling a job
+    /// already cancelled returns it again; a finished one gets <see cref="TranslationApiException"/> (409).
+    /// </summary>
+    public Task<VideoJob> CancelJobAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        return SendAsync<VideoJob>(() => new HttpRequestMessage(HttpMethod.Post, $"{JobView<VideoJob>.V1Path(jobId)}/cancel"), cancellationToken);
+    }
+
+    /// <summary>Deletes a finished job and its artifacts; an unfinished one gets <see cref="TranslationApiException"/> (409).</summary>
+    public async Task DeleteJobAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        using var response = await SendRawAsync(
+            () => new HttpRequestMessage(HttpMethod.Delete, JobView<VideoJob>.V1Path(jobId)), HttpCompletionOption.ResponseContentRead, retry, cancellationToken);
     }
 
     /// <summary>The files a video job has produced so far.</summary>
@@ -91,6 +109,11 @@ public sealed partial class VideoTranslationClient
         form.Add(new StringContent(options.Dub ? "true" : "false"), "dub");
         form.Add(new StringContent(options.KeepOriginalAudio ? "true" : "false"), "keep_original_audio");
         form.Add(new StringContent(options.Subtitles), "subtitles");
+        if (options.CallbackUrl is { } callbackUrl)
+        {
+            form.Add(new StringContent(callbackUrl.AbsoluteUri), "callback_url");
+        }
+
         foreach (var (language, voice) in options.Voices)
         {
             form.Add(new StringContent(voice), $"voice.{language}");

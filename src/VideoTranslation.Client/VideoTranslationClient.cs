@@ -10,8 +10,8 @@ using VideoTranslation.Client.Internal;
 namespace VideoTranslation.Client;
 
 /// <summary>
-/// Client for the VideoTranslation service. Starts translation jobs and waits for them to finish, polling with
-/// a progressive delay and retrying transient failures.
+/// Client for the VideoTranslation service. Starts translation jobs and waits for them to finish with the best
+/// mechanism the server offers (server-sent events, long-poll, hinted or progressive polling), retrying transient failures.
 /// </summary>
 /// <remarks>
 /// Thread-safe; create one and reuse it. Failures surface as <see cref="TranslationException"/> (the job ended in
@@ -119,8 +119,8 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
     }
 
     /// <summary>
-    /// Waits until the job completes and returns it. Polls with the configured delay schedule, never past the
-    /// deadline: the last look is taken at <see cref="TranslationConfig.BaseTimeout"/> itself.
+    /// Waits until the job completes and returns it, learning of the end as soon as the server allows with as few
+    /// requests as it can (see <see cref="WaitMode"/>), never past <see cref="TranslationConfig.BaseTimeout"/>.
     /// </summary>
     /// <exception cref="TranslationException">The job ended in error.</exception>
     /// <exception cref="TimeoutException">The job was still running after <see cref="TranslationConfig.BaseTimeout"/>.</exception>
@@ -131,58 +131,7 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
     public Task<TranslationJob> WaitForCompletionAsync(string jobId, IProgress<TranslationJob>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return WaitAsync(jobId, token => GetJobAsync(jobId, token), job => job.Status, job => new TranslationException(job), job => job.ErrorMessage, progress, cancellationToken);
-    }
-
-    /// <summary>
-    /// Polls <paramref name="fetch"/> with the delay schedule until the job finishes, never past the deadline (the
-    /// last look is taken at <see cref="TranslationConfig.BaseTimeout"/> itself); shared by seed and video jobs.
-    /// </summary>
-    private async Task<T> WaitAsync<T>(
-        string jobId, Func<CancellationToken, Task<T>> fetch, Func<T, TranslationJobStatus> status, Func<T, TranslationException> failure,
-        Func<T, string?> errorMessage, IProgress<T>? progress, CancellationToken cancellationToken)
-        where T : class
-    {
-        var deadline = clock.GetUtcNow() + Config.BaseTimeout;
-        using var timeout = new CancellationTokenSource(Config.BaseTimeout, clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-
-        T? job = null;
-        try
-        {
-            for (var polls = 0; ; polls++)
-            {
-                job = await fetch(linked.Token);
-                progress?.Report(job);
-                switch (status(job))
-                {
-                    case TranslationJobStatus.Completed:
-                        LogCompleted(jobId, polls + 1);
-                        return job;
-                    case TranslationJobStatus.Error:
-                        LogFailed(jobId, errorMessage(job));
-                        throw failure(job);
-                }
-
-                var remaining = deadline - clock.GetUtcNow();
-                if (remaining <= TimeSpan.Zero)
-                {
-                    break;
-                }
-
-                var delay = schedule.GetDelay(polls);
-                LogPending(jobId, delay.TotalSeconds);
-                await Task.Delay(delay < remaining ? delay : remaining, clock, linked.Token);
-            }
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            // The deadline fell during a request or a pause.
-        }
-
-        throw new TimeoutException(
-            $"Translation job '{jobId}' did not finish within {Config.BaseTimeout.TotalSeconds:0.###} s " +
-            $"(last status: {(job is null ? "unknown" : status(job).ToString().ToLowerInvariant())}). Wait longer with a larger BaseTimeout, or call WaitForCompletionAsync again.");
+        return WaitAsync(jobId, JobView<TranslationJob>.Seed(jobId), progress, cancellationToken);
     }
 
     /// <summary>Disposes the HttpClient if this client created it.</summary>
@@ -236,6 +185,7 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
 
         if (response.IsSuccessStatusCode)
         {
+            features.Learn(response);
             return response;
         }
 

@@ -26,4 +26,10 @@ public sealed class VideoTranslationOptions
 
     /// <summary>An SRT or WebVTT file in the source language that replaces speech recognition.</summary>
     public string? SourceSubtitlesPath { get; set; }
+
+    /// <summary>
+    /// Where the server POSTs the job when it finishes (a webhook signed per Standard Webhooks; verify it with
+    /// <see cref="WebhookVerifier"/>).
+    /// </summary>
+    public Uri? CallbackUrl { get; set; }
 }

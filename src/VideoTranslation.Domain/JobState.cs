@@ -14,6 +14,9 @@ public enum JobState
 
     Completed,
     Failed,
+
+    /// <summary>Stopped at a client's request before it finished; nothing more happens to it.</summary>
+    Cancelled,
 }
 
 public static class JobStateExtensions
@@ -23,8 +26,9 @@ public static class JobStateExtensions
         JobState.Queued or JobState.Running => JobStatus.Pending,
         JobState.Completed => JobStatus.Completed,
         JobState.Failed => JobStatus.Error,
+        JobState.Cancelled => JobStatus.Cancelled,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown job state."),
     };
 
-    public static bool IsTerminal(this JobState state) => state is JobState.Completed or JobState.Failed;
+    public static bool IsTerminal(this JobState state) => state is JobState.Completed or JobState.Failed or JobState.Cancelled;
 }

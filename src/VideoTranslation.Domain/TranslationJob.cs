@@ -29,5 +29,11 @@ public sealed record TranslationJob
     /// <summary>When a worker first started the job; null while it has never run.</summary>
     public DateTimeOffset? StartedAt { get; init; }
 
+    /// <summary>Counts the job's visible changes (state, stage, progress); the id of its latest event.</summary>
+    public long Version { get; init; }
+
+    /// <summary>Where to POST the job when it finishes (a webhook), if the client asked.</summary>
+    public string? CallbackUrl { get; init; }
+
     public JobStatus Status => State.ToStatus();
 }

@@ -28,7 +28,7 @@ internal static partial class TransientRetry
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>()
                     .HandleResult(response => IsTransient(response.StatusCode)),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+                DelayGenerator = args => ValueTask.FromResult(ServerFeatures.RetryAfter(args.Outcome.Result?.Headers.RetryAfter)),
                 OnRetry = args =>
                 {
                     LogRetry(logger, args.AttemptNumber + 1, config.MaxRetries, args.RetryDelay.TotalSeconds,
@@ -44,14 +44,6 @@ internal static partial class TransientRetry
 
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
-
-    /// <summary>The server's <c>Retry-After</c>, when it sent one; null lets the backoff decide.</summary>
-    private static TimeSpan? RetryAfter(HttpResponseMessage? response) => response?.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 
     [LoggerMessage(LogLevel.Warning, "Transient failure ({Reason}); retry {Attempt} of {MaxRetries} in {DelaySeconds:0.00} s")]
     private static partial void LogRetry(ILogger logger, int attempt, int maxRetries, double delaySeconds, string reason);

@@ -6,15 +6,28 @@ namespace VideoTranslation.Server.Engines;
 
 /// <summary>
 /// The seed server's engine: each job takes a random time between a minimum and a maximum and fails with a
-/// configured probability. For testing clients; it translates nothing.
+/// configured probability. For testing clients; it translates nothing. It reports its progress as it goes (a tenth
+/// at a time, at most four times a second), as a real engine would, so clients see progress and estimates.
 /// </summary>
 internal sealed class SimulatedTranslationEngine(IOptionsMonitor<SimulationOptions> options, TimeProvider clock) : ITranslationEngine
 {
+    /// <summary>The stage a simulated job shows while it runs.</summary>
+    public const string Stage = "running";
+
     public async Task TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var seconds = settings.MinSeconds + (Random.Shared.NextDouble() * (settings.MaxSeconds - settings.MinSeconds));
-        await Task.Delay(TimeSpan.FromSeconds(seconds * settings.TimeScale), clock, cancellationToken);
+        var total = TimeSpan.FromSeconds(seconds * settings.TimeScale);
+        var step = TimeSpan.FromMilliseconds(Math.Max(250, total.TotalMilliseconds / 10));
+        var started = clock.GetTimestamp();
+        progress.Report(new JobProgress(Stage, 0));
+        for (var elapsed = TimeSpan.Zero; elapsed < total; elapsed = clock.GetElapsedTime(started))
+        {
+            var left = total - elapsed;
+            await Task.Delay(left < step ? left : step, clock, cancellationToken);
+            progress.Report(new JobProgress(Stage, Math.Min(1, clock.GetElapsedTime(started) / total)));
+        }
 
         if (Random.Shared.NextDouble() < settings.ErrorRate)
         {

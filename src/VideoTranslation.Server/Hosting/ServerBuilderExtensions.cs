@@ -14,6 +14,7 @@ using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Storage;
+using VideoTranslation.Server.Webhooks;
 using VideoTranslation.Server.Workers;
 
 namespace VideoTranslation.Server.Hosting;
@@ -35,6 +36,9 @@ public static class ServerBuilderExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobChanges>();
+        services.AddSingleton<JobCancellations>();
+        services.AddSingleton<WebhookSignal>();
+        services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteJobStore>();
         services.AddSingleton<IJobRepository>(sp => sp.GetRequiredService<SqliteJobStore>());
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<SqliteJobStore>());
@@ -44,6 +48,19 @@ public static class ServerBuilderExtensions
         services.AddSingleton<EtaEstimator>();
         services.AddSingleton<ArtifactCatalog>();
         services.AddSingleton<JobWaiter>();
+        services.AddSingleton<JobResources>();
+        services.AddSingleton<JobEventStream>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteWebhookStore>();
+        services.AddSingleton<WebhookSecret>();
+
+        // Webhook receivers are other people's servers: no redirects followed (a redirect is a failed attempt), no cookies.
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, http =>
+            {
+                http.Timeout = Timeout.InfiniteTimeSpan; // per attempt: Webhooks:Timeout
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("VideoTranslation-Webhooks/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddSingleton<VideoJobRequest>();
         services.AddSingleton<SimulatedTranslationEngine>();
         services.AddSingleton<VideoTranslationEngine>();
@@ -76,6 +93,7 @@ public static class ServerBuilderExtensions
         // Order matters: the schema exists before any worker looks for jobs.
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<JobWorkerService>();
+        services.AddHostedService<WebhookDispatcher>();
 
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -2,21 +2,30 @@ using VideoTranslation.Domain;
 
 namespace VideoTranslation.Server.Storage;
 
-/// <summary>The API's view of the job store: create jobs and read them.</summary>
+/// <summary>The API's view of the job store: create jobs, read them and their history, cancel and delete them.</summary>
 public interface IJobRepository
 {
     /// <summary>
     /// Stores a new queued job, or returns the existing one when <paramref name="id"/> is taken
     /// (the same request makes the call idempotent; a different one is a conflict).
     /// </summary>
-    Task<CreateJobResult> CreateAsync(JobId id, LanguagePair languages, CancellationToken cancellationToken);
+    Task<CreateJobResult> CreateAsync(JobId id, LanguagePair languages, string? callbackUrl, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores a new queued video job; <paramref name="languages"/> holds the first target, for the seed view. With an
     /// <paramref name="idempotencyKey"/> already used, returns that job instead (the same request) or a conflict (another).
     /// </summary>
     Task<CreateJobResult> CreateVideoAsync(
-        JobId id, LanguagePair languages, VideoJobSpec spec, string? idempotencyKey, string fingerprint, CancellationToken cancellationToken);
+        JobId id, LanguagePair languages, VideoJobSpec spec, string? callbackUrl, string? idempotencyKey, string fingerprint, CancellationToken cancellationToken);
 
     Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken);
+
+    /// <summary>The job's changes after version <paramref name="afterVersion"/>, oldest first.</summary>
+    Task<IReadOnlyList<JobEvent>> GetEventsAsync(JobId id, long afterVersion, CancellationToken cancellationToken);
+
+    /// <summary>Cancels a queued or running job (a worker running it here stops at once).</summary>
+    Task<JobRemoval> CancelAsync(JobId id, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a finished job's record, events and webhook deliveries (its files are the caller's).</summary>
+    Task<JobRemoval> DeleteAsync(JobId id, CancellationToken cancellationToken);
 }

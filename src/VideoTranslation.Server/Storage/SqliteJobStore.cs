@@ -4,91 +4,61 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Queue;
+using VideoTranslation.Server.Webhooks;
 using VideoTranslation.Server.Workers;
 
 namespace VideoTranslation.Server.Storage;
 
 /// <summary>
-/// The embedded job store: one SQLite file that is both the job table and the queue.
-/// Writes go through a single in-process writer (SQLite allows one writer at a time; queueing them here
-/// avoids busy-retry storms), reads run concurrently thanks to WAL.
+/// The embedded job store: one SQLite table that is both the job table and the queue. Every visible change of a
+/// job (state, stage, progress) bumps its version and appends an event in the same transaction, so long-polls,
+/// server-sent events and webhooks all see the same history; a job reaching its end with a callback URL gets its
+/// webhook delivery queued in that transaction too, so no finish is ever left unannounced.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The SemaphoreSlim is deliberately never disposed; see the field.")]
-internal sealed class SqliteJobStore : IJobRepository, IJobQueue
+internal sealed class SqliteJobStore(
+    SqliteDatabase database,
+    IOptions<WorkerOptions> workers,
+    JobSignal signal,
+    JobChanges changes,
+    JobCancellations cancellations,
+    WebhookSignal webhooks) : IJobRepository, IJobQueue
 {
     // Column list with aliases matching JobRow, shared by every SELECT and RETURNING.
     private const string Columns =
         "id AS Id, source_language AS SourceLanguage, target_language AS TargetLanguage, state AS State, " +
         "attempts AS Attempts, created_at AS CreatedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt, " +
-        "error_message AS ErrorMessage, error_code AS ErrorCode, kind AS Kind, spec AS Spec, stage AS Stage, progress AS Progress, started_at AS StartedAt";
+        "error_message AS ErrorMessage, error_code AS ErrorCode, kind AS Kind, spec AS Spec, stage AS Stage, progress AS Progress, " +
+        "started_at AS StartedAt, version AS Version, callback_url AS CallbackUrl";
 
     private const string HeldBy = "id = @Id AND lease_owner = @Owner AND state = 'running'";
 
-    // Never disposed on purpose: it holds no OS handle (its wait handle is never asked for), and a worker
-    // may still be releasing it while the host tears the container down after a failed start.
-    private readonly SemaphoreSlim writer = new(1, 1);
-    private readonly Lazy<Task> schema;
-    private readonly string connectionString;
-    private readonly TimeProvider clock;
-    private readonly JobSignal signal;
-    private readonly JobChanges changes;
-    private readonly int maxAttempts;
-
-    public SqliteJobStore(IOptions<StorageOptions> storage, IOptions<WorkerOptions> workers, TimeProvider clock, JobSignal signal, JobChanges changes)
-    {
-        this.changes = changes;
-        var path = storage.Value.DatabasePath;
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        this.clock = clock;
-        this.signal = signal;
-        maxAttempts = workers.Value.MaxAttempts;
-        schema = new Lazy<Task>(() => Task.Run(() =>
-        {
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                using var connection = new SqliteConnection(connectionString);
-                connection.Open();
-                SqliteSchema.Migrate(connection);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
-            {
-                throw new InvalidOperationException(
-                    $"Cannot use the job database at {path}: {ex.Message} Check Storage:DataDirectory (--data).", ex);
-            }
-        }));
-    }
+    private readonly int maxAttempts = workers.Value.MaxAttempts;
 
     /// <summary>Creates or migrates the schema; safe to call many times.</summary>
-    public Task InitializeAsync() => schema.Value;
+    public Task InitializeAsync() => database.InitializeAsync();
 
-    public async Task<CreateJobResult> CreateAsync(JobId id, LanguagePair languages, CancellationToken cancellationToken)
+    public async Task<CreateJobResult> CreateAsync(JobId id, LanguagePair languages, string? callbackUrl, CancellationToken cancellationToken)
     {
-        var result = await WriteAsync(async (connection, transaction, now) =>
+        var result = await database.WriteAsync(async (connection, transaction, now) =>
         {
             var inserted = await connection.QuerySingleOrDefaultAsync<JobRow>(
                 $"""
-                INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at)
-                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now)
+                INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at, callback_url)
+                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, @CallbackUrl)
                 ON CONFLICT (id) DO NOTHING
                 RETURNING {Columns};
                 """,
-                new { Id = id.Value, Source = languages.Source.Value, Target = languages.Target.Value, MaxAttempts = maxAttempts, Now = now },
+                new { Id = id.Value, Source = languages.Source.Value, Target = languages.Target.Value, MaxAttempts = maxAttempts, Now = now, CallbackUrl = callbackUrl },
                 transaction);
             if (inserted is not null)
             {
+                await RecordChangeAsync(connection, transaction, id.Value, now);
                 return (CreateJobResult)new CreateJobResult.Created(inserted.ToJob());
             }
 
             var existing = (await connection.QuerySingleAsync<JobRow>(
                 $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, transaction)).ToJob();
-            return existing.Languages == languages
+            return existing.Languages == languages && existing.CallbackUrl == callbackUrl
                 ? new CreateJobResult.AlreadyExists(existing)
                 : new CreateJobResult.Conflict(existing);
         }, cancellationToken);
@@ -102,15 +72,15 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
     }
 
     public async Task<CreateJobResult> CreateVideoAsync(
-        JobId id, LanguagePair languages, VideoJobSpec spec, string? idempotencyKey, string fingerprint, CancellationToken cancellationToken)
+        JobId id, LanguagePair languages, VideoJobSpec spec, string? callbackUrl, string? idempotencyKey, string fingerprint, CancellationToken cancellationToken)
     {
-        var result = await WriteAsync(async (connection, transaction, now) =>
+        var result = await database.WriteAsync(async (connection, transaction, now) =>
         {
             var inserted = await connection.QuerySingleOrDefaultAsync<JobRow>(
                 $"""
                 INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at,
-                                  kind, spec, stage, idempotency_key, request_fingerprint)
-                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, 'video', @Spec, 'queued', @Key, @Fingerprint)
+                                  kind, spec, stage, idempotency_key, request_fingerprint, callback_url)
+                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, 'video', @Spec, 'queued', @Key, @Fingerprint, @CallbackUrl)
                 ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING {Columns};
                 """,
@@ -124,10 +94,12 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
                     Spec = JsonSerializer.Serialize(spec),
                     Key = idempotencyKey,
                     Fingerprint = fingerprint,
+                    CallbackUrl = callbackUrl,
                 },
                 transaction);
             if (inserted is not null)
             {
+                await RecordChangeAsync(connection, transaction, id.Value, now);
                 return (CreateJobResult)new CreateJobResult.Created(inserted.ToJob());
             }
 
@@ -145,35 +117,113 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         return result;
     }
 
-    public async Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken)
+    public Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken) =>
+        database.ReadAsync(async connection => (await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, cancellationToken: cancellationToken)))?.ToJob(), cancellationToken);
+
+    public Task<IReadOnlyList<JobEvent>> GetEventsAsync(JobId id, long afterVersion, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<JobEvent>>(async connection => [.. (await connection.QueryAsync<EventRow>(new CommandDefinition(
+            """
+            SELECT seq AS Sequence, state AS State, stage AS Stage, progress AS Progress, error_code AS ErrorCode, error_message AS ErrorMessage, at AS At
+            FROM job_events WHERE job_id = @Id AND seq > @After ORDER BY seq;
+            """,
+            new { Id = id.Value, After = afterVersion },
+            cancellationToken: cancellationToken))).Select(row => row.ToEvent())], cancellationToken);
+
+    public async Task<JobRemoval> CancelAsync(JobId id, CancellationToken cancellationToken)
     {
-        await schema.Value;
-        await using var connection = await OpenAsync(forWriting: false, cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, cancellationToken: cancellationToken));
-        return row?.ToJob();
+        var (removal, deliveries) = await database.WriteAsync(async (connection, transaction, now) =>
+        {
+            var cancelled = await connection.QuerySingleOrDefaultAsync<JobRow>(
+                $"""
+                UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, completed_at = @Now, updated_at = @Now,
+                    error_code = 'cancelled', error_message = 'The job was cancelled at the client''s request.', version = version + 1
+                WHERE id = @Id AND state IN ('queued', 'running')
+                RETURNING {Columns};
+                """,
+                new { Id = id.Value, Now = now },
+                transaction);
+            if (cancelled is not null)
+            {
+                return ((JobRemoval)new JobRemoval.Done(cancelled.ToJob()), await RecordChangeAsync(connection, transaction, id.Value, now));
+            }
+
+            var existing = await connection.QuerySingleOrDefaultAsync<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, transaction);
+            return (existing is null ? new JobRemoval.NotFound() : new JobRemoval.WrongState(existing.ToJob()), 0);
+        }, cancellationToken);
+
+        if (removal is JobRemoval.Done)
+        {
+            cancellations.Cancel(id);
+            Announce(id, deliveries);
+        }
+
+        return removal;
+    }
+
+    public async Task<JobRemoval> DeleteAsync(JobId id, CancellationToken cancellationToken)
+    {
+        var removal = await database.WriteAsync<JobRemoval>(async (connection, transaction, _) =>
+        {
+            var existing = await connection.QuerySingleOrDefaultAsync<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, transaction);
+            if (existing is null)
+            {
+                return new JobRemoval.NotFound();
+            }
+
+            var job = existing.ToJob();
+            if (!job.State.IsTerminal())
+            {
+                return new JobRemoval.WrongState(job);
+            }
+
+            await connection.ExecuteAsync(
+                """
+                DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE job_id = @Id);
+                DELETE FROM webhook_deliveries WHERE job_id = @Id;
+                DELETE FROM job_events WHERE job_id = @Id;
+                DELETE FROM jobs WHERE id = @Id;
+                """,
+                new { Id = id.Value },
+                transaction);
+            return new JobRemoval.Done(job);
+        }, cancellationToken);
+
+        if (removal is JobRemoval.Done)
+        {
+            changes.Notify(id); // waiters find it gone
+        }
+
+        return removal;
     }
 
     public async Task<TranslationJob?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var claimed = await WriteAsync(async (connection, transaction, now) =>
+        var (claimed, abandoned, deliveries) = await database.WriteAsync(async (connection, transaction, now) =>
         {
             // A job whose worker died as often as it may be tried is failed rather than claimed again.
-            await connection.ExecuteAsync(
+            var abandoned = (await connection.QueryAsync<string>(
                 """
                 UPDATE jobs
-                SET state = 'failed', lease_owner = NULL, lease_expires_at = NULL, completed_at = @Now, updated_at = @Now,
+                SET state = 'failed', lease_owner = NULL, lease_expires_at = NULL, completed_at = @Now, updated_at = @Now, version = version + 1,
+                    error_code = 'abandoned',
                     error_message = 'The job was abandoned after ' || attempts || ' attempts: each worker that took it stopped before finishing (crash or kill).'
-                WHERE state = 'running' AND lease_expires_at <= @Now AND attempts >= max_attempts;
+                WHERE state = 'running' AND lease_expires_at <= @Now AND attempts >= max_attempts
+                RETURNING id;
                 """,
                 new { Now = now },
-                transaction);
+                transaction)).ToList();
+            var deliveries = 0;
+            foreach (var id in abandoned)
+            {
+                deliveries += await RecordChangeAsync(connection, transaction, id, now);
+            }
 
             var claimed = await connection.QuerySingleOrDefaultAsync<JobRow>(
                 $"""
                 UPDATE jobs
                 SET state = 'running', attempts = attempts + 1, lease_owner = @Owner, lease_expires_at = @LeaseUntil, updated_at = @Now,
-                    started_at = COALESCE(started_at, @Now)
+                    started_at = COALESCE(started_at, @Now), version = version + 1
                 WHERE id = (
                     SELECT id FROM jobs
                     WHERE (state = 'queued' AND available_at <= @Now) OR (state = 'running' AND lease_expires_at <= @Now)
@@ -183,8 +233,20 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
                 """,
                 new { Owner = owner, LeaseUntil = now + (long)lease.TotalMilliseconds, Now = now },
                 transaction);
-            return claimed?.ToJob();
+            if (claimed is not null)
+            {
+                await RecordChangeAsync(connection, transaction, claimed.Id, now);
+            }
+
+            return (claimed?.ToJob(), abandoned, deliveries);
         }, cancellationToken);
+
+        foreach (var id in abandoned)
+        {
+            changes.Notify(JobId.Parse(id));
+        }
+
+        Announce(null, deliveries);
         if (claimed is not null)
         {
             changes.Notify(claimed.Id);
@@ -193,33 +255,34 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         return claimed;
     }
 
+    // Invisible to clients: a heartbeat changes nothing they see, so it neither bumps the version nor wakes waiters.
     public Task<bool> RenewLeaseAsync(JobId id, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
-            $"UPDATE jobs SET lease_expires_at = @Now + @LeaseMs, updated_at = @Now WHERE {HeldBy};",
-            id, owner, new { LeaseMs = (long)lease.TotalMilliseconds }, notify: false, cancellationToken);
+            $"UPDATE jobs SET lease_expires_at = @Now + @LeaseMs WHERE {HeldBy};",
+            id, owner, new { LeaseMs = (long)lease.TotalMilliseconds }, visible: false, wakeWorkers: false, cancellationToken);
 
     public Task<bool> CompleteAsync(JobId id, string owner, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
             $"""
             UPDATE jobs SET state = 'completed', lease_owner = NULL, lease_expires_at = NULL, error_message = NULL,
-                stage = CASE WHEN kind = 'video' THEN 'done' END, progress = 1, completed_at = @Now, updated_at = @Now
+                stage = CASE WHEN kind = 'video' THEN 'done' END, progress = 1, completed_at = @Now, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, null, notify: false, cancellationToken);
+            id, owner, null, visible: true, wakeWorkers: false, cancellationToken);
 
     public Task<bool> FailAsync(JobId id, string owner, string errorMessage, string? errorCode, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
             $"""
             UPDATE jobs SET state = 'failed', lease_owner = NULL, lease_expires_at = NULL, error_message = @Error, error_code = @Code,
-                completed_at = @Now, updated_at = @Now
+                completed_at = @Now, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, new { Error = errorMessage, Code = errorCode }, notify: false, cancellationToken);
+            id, owner, new { Error = errorMessage, Code = errorCode }, visible: true, wakeWorkers: false, cancellationToken);
 
     public Task<bool> ReportProgressAsync(JobId id, string owner, string stage, double progress, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
-            $"UPDATE jobs SET stage = @Stage, progress = @Progress, updated_at = @Now WHERE {HeldBy};",
-            id, owner, new { Stage = stage, Progress = Math.Clamp(progress, 0, 1) }, notify: false, cancellationToken);
+            $"UPDATE jobs SET stage = @Stage, progress = @Progress, updated_at = @Now, version = version + 1 WHERE {HeldBy} AND (stage IS NOT @Stage OR progress <> @Progress);",
+            id, owner, new { Stage = stage, Progress = Math.Clamp(progress, 0, 1) }, visible: true, wakeWorkers: false, cancellationToken);
 
     public Task<bool> RetryLaterAsync(JobId id, string owner, TimeSpan delay, string reason, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
@@ -227,51 +290,79 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
             UPDATE jobs SET
                 state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
                 error_message = CASE WHEN attempts >= max_attempts THEN 'Gave up after ' || attempts || ' attempts: ' || @Reason END,
+                error_code = CASE WHEN attempts >= max_attempts THEN 'gave_up' END,
                 completed_at = CASE WHEN attempts >= max_attempts THEN @Now END,
-                available_at = @Now + @DelayMs, lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now
+                available_at = @Now + @DelayMs, lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, new { Reason = reason, DelayMs = (long)delay.TotalMilliseconds }, notify: true, cancellationToken);
+            id, owner, new { Reason = reason, DelayMs = (long)delay.TotalMilliseconds }, visible: true, wakeWorkers: true, cancellationToken);
 
     public Task<bool> ReleaseAsync(JobId id, string owner, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
             $"""
             UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), available_at = @Now,
-                lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now
+                lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, null, notify: true, cancellationToken);
+            id, owner, null, visible: true, wakeWorkers: true, cancellationToken);
 
-    public async Task<DateTimeOffset?> GetNextDueTimeAsync(CancellationToken cancellationToken)
+    public Task<DateTimeOffset?> GetNextDueTimeAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(async connection =>
+        {
+            var due = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                """
+                SELECT MIN(due) FROM (
+                    SELECT MIN(available_at) AS due FROM jobs WHERE state = 'queued'
+                    UNION ALL
+                    SELECT MIN(lease_expires_at) FROM jobs WHERE state = 'running');
+                """,
+                cancellationToken: cancellationToken));
+            return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Appends the job's current state as its event number <c>version</c>, and queues its webhook if the change ended
+    /// the job and it has a callback URL. Returns the number of deliveries queued.
+    /// </summary>
+    private static async Task<int> RecordChangeAsync(SqliteConnection connection, SqliteTransaction transaction, string id, long now)
     {
-        await schema.Value;
-        await using var connection = await OpenAsync(forWriting: false, cancellationToken);
-        var due = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        await connection.ExecuteAsync(
             """
-            SELECT MIN(due) FROM (
-                SELECT MIN(available_at) AS due FROM jobs WHERE state = 'queued'
-                UNION ALL
-                SELECT MIN(lease_expires_at) FROM jobs WHERE state = 'running');
+            INSERT INTO job_events (job_id, seq, state, stage, progress, error_code, error_message, at)
+            SELECT id, version, state, stage, progress, error_code, error_message, @Now FROM jobs WHERE id = @Id;
             """,
-            cancellationToken: cancellationToken));
-        return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+            new { Id = id, Now = now },
+            transaction);
+        return await connection.ExecuteAsync(
+            """
+            INSERT INTO webhook_deliveries (id, job_id, event_type, url, state, attempts, next_attempt_at, created_at)
+            SELECT 'msg_' || lower(hex(randomblob(16))), id, 'job.' || state, callback_url, 'pending', 0, @Now, @Now
+            FROM jobs WHERE id = @Id AND callback_url IS NOT NULL AND state IN ('completed', 'failed', 'cancelled');
+            """,
+            new { Id = id, Now = now },
+            transaction);
     }
 
-    private async Task<bool> UpdateHeldAsync(string sql, JobId id, string owner, object? extra, bool notify, CancellationToken cancellationToken)
+    private async Task<bool> UpdateHeldAsync(string sql, JobId id, string owner, object? extra, bool visible, bool wakeWorkers, CancellationToken cancellationToken)
     {
-        var changed = await WriteAsync(async (connection, transaction, now) =>
+        var (changed, deliveries) = await database.WriteAsync(async (connection, transaction, now) =>
         {
             var parameters = new DynamicParameters(extra);
             parameters.AddDynamicParams(new { Id = id.Value, Owner = owner, Now = now });
-            return await connection.ExecuteAsync(sql, parameters, transaction) > 0;
+            if (await connection.ExecuteAsync(sql, parameters, transaction) == 0)
+            {
+                return (false, 0);
+            }
+
+            return (true, visible ? await RecordChangeAsync(connection, transaction, id.Value, now) : 0);
         }, cancellationToken);
 
-        if (changed)
+        if (changed && visible)
         {
-            changes.Notify(id);
+            Announce(id, deliveries);
         }
 
-        if (changed && notify)
+        if (changed && wakeWorkers)
         {
             signal.Notify();
         }
@@ -279,36 +370,18 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         return changed;
     }
 
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, long, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>Wakes whoever waits on the job, and the webhook dispatcher if deliveries were queued.</summary>
+    private void Announce(JobId? id, int deliveries)
     {
-        await schema.Value;
-        await writer.WaitAsync(cancellationToken);
-        try
+        if (id is { } changed)
         {
-            await using var connection = await OpenAsync(forWriting: true, cancellationToken);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await work(connection, transaction, clock.GetUtcNow().ToUnixTimeMilliseconds());
-            await transaction.CommitAsync(CancellationToken.None);
-            return result;
-        }
-        finally
-        {
-            writer.Release();
-        }
-    }
-
-    private async Task<SqliteConnection> OpenAsync(bool forWriting, CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        if (forWriting)
-        {
-            // NORMAL under WAL syncs at checkpoints, not every commit: a killed process loses nothing
-            // (the WAL is in the OS's hands); only a power cut may lose the last commits.
-            await connection.ExecuteAsync("PRAGMA synchronous = NORMAL;");
+            changes.Notify(changed);
         }
 
-        return connection;
+        if (deliveries > 0)
+        {
+            webhooks.Notify();
+        }
     }
 
     /// <summary>A row as Dapper reads it; times are Unix milliseconds.</summary>
@@ -329,6 +402,8 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
         public string? Stage { get; init; }
         public double Progress { get; init; }
         public long? StartedAt { get; init; }
+        public long Version { get; init; }
+        public string? CallbackUrl { get; init; }
 
         public TranslationJob ToJob() => new()
         {
@@ -346,6 +421,22 @@ internal sealed class SqliteJobStore : IJobRepository, IJobQueue
             Stage = Stage,
             Progress = Progress,
             StartedAt = StartedAt is { } started ? DateTimeOffset.FromUnixTimeMilliseconds(started) : null,
+            Version = Version,
+            CallbackUrl = CallbackUrl,
         };
+    }
+
+    private sealed class EventRow
+    {
+        public long Sequence { get; init; }
+        public string State { get; init; } = "";
+        public string? Stage { get; init; }
+        public double Progress { get; init; }
+        public string? ErrorCode { get; init; }
+        public string? ErrorMessage { get; init; }
+        public long At { get; init; }
+
+        public JobEvent ToEvent() => new(
+            Sequence, Enum.Parse<JobState>(State, ignoreCase: true), Stage, Progress, ErrorCode, ErrorMessage, DateTimeOffset.FromUnixTimeMilliseconds(At));
     }
 }

@@ -49,6 +49,95 @@ internal static class SqliteSchema
         ALTER TABLE jobs ADD COLUMN request_fingerprint TEXT NULL;
         CREATE UNIQUE INDEX jobs_idempotency_key ON jobs (idempotency_key) WHERE idempotency_key IS NOT NULL;
         """,
+
+        // 5: cancelled jobs (SQLite cannot alter a CHECK constraint, so the table is rebuilt), a version per job
+        // counting its visible changes, the changes themselves as events (server-sent events replay them on
+        // reconnect), webhooks with every delivery attempt, and server settings such as the webhook secret.
+        """
+        CREATE TABLE jobs_v5 (
+            id                  TEXT    NOT NULL PRIMARY KEY,
+            source_language     TEXT    NOT NULL,
+            target_language     TEXT    NOT NULL,
+            state               TEXT    NOT NULL CHECK (state IN ('queued', 'running', 'completed', 'failed', 'cancelled')),
+            attempts            INTEGER NOT NULL DEFAULT 0,
+            max_attempts        INTEGER NOT NULL,
+            available_at        INTEGER NOT NULL,
+            lease_owner         TEXT    NULL,
+            lease_expires_at    INTEGER NULL,
+            created_at          INTEGER NOT NULL,
+            updated_at          INTEGER NOT NULL,
+            completed_at        INTEGER NULL,
+            error_message       TEXT    NULL,
+            kind                TEXT    NOT NULL DEFAULT 'simulated',
+            spec                TEXT    NULL,
+            stage               TEXT    NULL,
+            progress            REAL    NOT NULL DEFAULT 0,
+            error_code          TEXT    NULL,
+            started_at          INTEGER NULL,
+            idempotency_key     TEXT    NULL,
+            request_fingerprint TEXT    NULL,
+            version             INTEGER NOT NULL DEFAULT 1,
+            callback_url        TEXT    NULL
+        );
+        INSERT INTO jobs_v5 (id, source_language, target_language, state, attempts, max_attempts, available_at, lease_owner,
+                             lease_expires_at, created_at, updated_at, completed_at, error_message, kind, spec, stage, progress,
+                             error_code, started_at, idempotency_key, request_fingerprint)
+        SELECT id, source_language, target_language, state, attempts, max_attempts, available_at, lease_owner,
+               lease_expires_at, created_at, updated_at, completed_at, error_message, kind, spec, stage, progress,
+               error_code, started_at, idempotency_key, request_fingerprint
+        FROM jobs;
+        DROP TABLE jobs;
+        ALTER TABLE jobs_v5 RENAME TO jobs;
+        CREATE INDEX jobs_queued ON jobs (available_at, created_at) WHERE state = 'queued';
+        CREATE INDEX jobs_running ON jobs (lease_expires_at) WHERE state = 'running';
+        CREATE UNIQUE INDEX jobs_idempotency_key ON jobs (idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+        CREATE TABLE job_events (
+            job_id        TEXT    NOT NULL,
+            seq           INTEGER NOT NULL,
+            state         TEXT    NOT NULL,
+            stage         TEXT    NULL,
+            progress      REAL    NOT NULL,
+            error_code    TEXT    NULL,
+            error_message TEXT    NULL,
+            at            INTEGER NOT NULL,
+            PRIMARY KEY (job_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO job_events (job_id, seq, state, stage, progress, error_code, error_message, at)
+        SELECT id, version, state, stage, progress, error_code, error_message, updated_at FROM jobs;
+
+        CREATE TABLE webhook_deliveries (
+            id               TEXT    NOT NULL PRIMARY KEY,
+            job_id           TEXT    NOT NULL,
+            event_type       TEXT    NOT NULL,
+            url              TEXT    NOT NULL,
+            payload          TEXT    NULL,
+            state            TEXT    NOT NULL CHECK (state IN ('pending', 'succeeded', 'failed')),
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at  INTEGER NOT NULL,
+            lease_owner      TEXT    NULL,
+            lease_expires_at INTEGER NULL,
+            created_at       INTEGER NOT NULL,
+            completed_at     INTEGER NULL
+        );
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE state = 'pending';
+        CREATE INDEX webhook_deliveries_job ON webhook_deliveries (job_id);
+
+        CREATE TABLE webhook_attempts (
+            delivery_id TEXT    NOT NULL,
+            attempt     INTEGER NOT NULL,
+            at          INTEGER NOT NULL,
+            status_code INTEGER NULL,
+            error       TEXT    NULL,
+            duration_ms INTEGER NOT NULL,
+            PRIMARY KEY (delivery_id, attempt)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE settings (
+            key   TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -3,11 +3,11 @@ using Microsoft.Extensions.Options;
 namespace VideoTranslation.Server.Storage;
 
 /// <summary>Creates or migrates the schema at start-up, so a broken data directory fails the start, not the first request.</summary>
-internal sealed partial class StorageInitializer(SqliteJobStore store, IOptions<StorageOptions> options, ILogger<StorageInitializer> logger) : IHostedService
+internal sealed partial class StorageInitializer(SqliteDatabase database, IOptions<StorageOptions> options, ILogger<StorageInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await store.InitializeAsync().WaitAsync(cancellationToken);
+        await database.InitializeAsync().WaitAsync(cancellationToken);
         LogReady(options.Value.DatabasePath, SqliteSchema.LatestVersion);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Queue;
+using VideoTranslation.Server.Storage;
 
 namespace VideoTranslation.Server.Workers;
 
@@ -15,6 +16,9 @@ internal sealed partial class JobWorkerService(
     JobSignal signal,
     ITranslationEngine engine,
     StageSpeeds speeds,
+    JobCancellations cancellations,
+    IJobRepository jobs,
+    JobFiles files,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<JobWorkerService> logger) : BackgroundService
@@ -107,6 +111,7 @@ internal sealed partial class JobWorkerService(
         var started = clock.GetTimestamp();
 
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var cancellation = cancellations.Register(job.Id, work);
         using var stopHeartbeat = new CancellationTokenSource();
         var heartbeat = KeepLeaseAsync(job.Id, owner, work, stopHeartbeat.Token);
         try
@@ -137,9 +142,17 @@ internal sealed partial class JobWorkerService(
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested)
         {
-            // The heartbeat found the lease gone: another worker owns the job now.
+            // The job was cancelled, or the heartbeat found the lease gone (another worker owns the job now).
             await StopAsync(stopHeartbeat, heartbeat);
-            LogLeaseLost();
+            if ((await jobs.GetAsync(job.Id, CancellationToken.None))?.State is JobState.Cancelled or null)
+            {
+                files.Delete(job.Id); // its partial artifacts
+                LogJobCancelled(clock.GetElapsedTime(started).TotalSeconds);
+            }
+            else
+            {
+                LogLeaseLost();
+            }
         }
         catch (JobFailedException ex)
         {
@@ -207,6 +220,9 @@ internal sealed partial class JobWorkerService(
 
     [LoggerMessage(LogLevel.Warning, "Job hit a transient error on attempt {Attempt} of {MaxAttempts}; retrying in {DelaySeconds:0.0} s")]
     private partial void LogJobRetrying(Exception exception, int attempt, int maxAttempts, double delaySeconds);
+
+    [LoggerMessage(LogLevel.Information, "Job cancelled after {Seconds:0.00} s; stopped and removed its files")]
+    private partial void LogJobCancelled(double seconds);
 
     [LoggerMessage(LogLevel.Information, "Job handed back to the queue: this process is shutting down")]
     private partial void LogJobReleased();

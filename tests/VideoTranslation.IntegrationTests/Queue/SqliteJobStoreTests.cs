@@ -5,6 +5,7 @@ using VideoTranslation.Domain;
 using VideoTranslation.IntegrationTests.Infrastructure;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Storage;
+using VideoTranslation.Server.Webhooks;
 using VideoTranslation.Server.Workers;
 
 namespace VideoTranslation.IntegrationTests.Queue;
@@ -167,9 +168,9 @@ public sealed class SqliteJobStoreTests : IDisposable
     public async Task Creating_is_idempotent_per_id_and_conflicts_on_a_different_request()
     {
         var id = JobId.Parse("client-chosen");
-        Assert.IsType<CreateJobResult.Created>(await store.CreateAsync(id, EnEs, default));
-        Assert.IsType<CreateJobResult.AlreadyExists>(await store.CreateAsync(id, EnEs, default));
-        var conflict = Assert.IsType<CreateJobResult.Conflict>(await store.CreateAsync(id, EnFr, default));
+        Assert.IsType<CreateJobResult.Created>(await store.CreateAsync(id, EnEs, null, default));
+        Assert.IsType<CreateJobResult.AlreadyExists>(await store.CreateAsync(id, EnEs, null, default));
+        var conflict = Assert.IsType<CreateJobResult.Conflict>(await store.CreateAsync(id, EnFr, null, default));
         Assert.Equal(EnEs, conflict.Job.Languages);
     }
 
@@ -232,15 +233,16 @@ public sealed class SqliteJobStoreTests : IDisposable
     }
 
     private SqliteJobStore CreateStore(int maxAttempts) => new(
-        Options.Create(new StorageOptions { DataDirectory = data.Path }),
+        new SqliteDatabase(Options.Create(new StorageOptions { DataDirectory = data.Path }), clock),
         Options.Create(new WorkerOptions { MaxAttempts = maxAttempts }),
-        clock,
         signal,
-        new JobChanges());
+        new JobChanges(),
+        new JobCancellations(),
+        new WebhookSignal());
 
     private async Task<JobId> CreateAsync(string id, SqliteJobStore? target = null)
     {
-        var result = await (target ?? store).CreateAsync(JobId.Parse(id), EnEs, default);
+        var result = await (target ?? store).CreateAsync(JobId.Parse(id), EnEs, null, default);
         return Assert.IsType<CreateJobResult.Created>(result).Job.Id;
     }
 }

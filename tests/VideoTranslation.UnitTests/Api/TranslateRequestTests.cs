@@ -8,7 +8,7 @@ public class TranslateRequestTests
     public void A_valid_request_yields_normalized_languages_and_no_id()
     {
         var request = new TranslateRequest(null, "EN", "pt-br");
-        Assert.True(request.TryValidate(out var id, out var languages, out var errors));
+        Assert.True(request.TryValidate(out var id, out var languages, out _, out var errors));
         Assert.Null(id);
         Assert.Empty(errors);
         Assert.Equal("en", languages.Source.Value);
@@ -19,7 +19,7 @@ public class TranslateRequestTests
     public void A_client_chosen_id_is_kept()
     {
         var request = new TranslateRequest("my-job-1", "en", "es");
-        Assert.True(request.TryValidate(out var id, out _, out _));
+        Assert.True(request.TryValidate(out var id, out _, out _, out _));
         Assert.Equal("my-job-1", id!.Value.Value);
     }
 
@@ -27,7 +27,7 @@ public class TranslateRequestTests
     public void Every_bad_field_is_reported_at_once()
     {
         var request = new TranslateRequest("../x", "zz", null);
-        Assert.False(request.TryValidate(out _, out _, out var errors));
+        Assert.False(request.TryValidate(out _, out _, out _, out var errors));
         Assert.Equal(["job_id", "source_language", "target_language"], errors.Keys.Order());
     }
 
@@ -38,7 +38,7 @@ public class TranslateRequestTests
     public void Same_source_and_target_is_rejected(string source, string target)
     {
         var request = new TranslateRequest(null, source, target);
-        Assert.False(request.TryValidate(out _, out _, out var errors));
+        Assert.False(request.TryValidate(out _, out _, out _, out var errors));
         Assert.Contains("must differ", Assert.Single(errors["target_language"]), StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Engines;
@@ -12,7 +13,7 @@ public class EtaEstimatorTests
     public void A_queued_job_is_estimated_from_stage_speeds_media_length_and_languages()
     {
         var speeds = new StageSpeeds();
-        var eta = new EtaEstimator(speeds, new FakeTimeProvider(Now));
+        var eta = new EtaEstimator(speeds, Simulation(), new FakeTimeProvider(Now));
 
         var one = eta.SecondsLeft(Job(mediaSeconds: 100, languages: 1, JobState.Queued))!.Value;
         var two = eta.SecondsLeft(Job(mediaSeconds: 100, languages: 2, JobState.Queued))!.Value;
@@ -26,7 +27,7 @@ public class EtaEstimatorTests
     public void A_running_job_is_refined_by_its_own_progress()
     {
         var clock = new FakeTimeProvider(Now + TimeSpan.FromSeconds(30));
-        var eta = new EtaEstimator(new StageSpeeds(), clock);
+        var eta = new EtaEstimator(new StageSpeeds(), Simulation(), clock);
 
         // Half done after 30 s: its own pace says 30 s more, whatever the plan said.
         var left = eta.SecondsLeft(Job(mediaSeconds: 100, languages: 1, JobState.Running, progress: 0.5, started: Now))!.Value;
@@ -36,12 +37,26 @@ public class EtaEstimatorTests
     }
 
     [Fact]
-    public void Finished_and_simulated_jobs_have_no_estimate()
+    public void Finished_jobs_have_no_estimate_and_simulated_ones_expect_the_mean_duration()
     {
-        var eta = new EtaEstimator(new StageSpeeds(), new FakeTimeProvider(Now));
+        var eta = new EtaEstimator(new StageSpeeds(), Simulation(), new FakeTimeProvider(Now));
 
         Assert.Null(eta.SecondsLeft(Job(100, 1, JobState.Completed)));
         Assert.Null(eta.SecondsLeft(Job(100, 1, JobState.Queued) with { Video = null }));
+
+        // 5-15 s at a time scale of 0.1: a queued job is expected to take 1 s.
+        Assert.Equal(1, eta.SecondsLeft(Job(100, 1, JobState.Queued) with { Video = null, Kind = JobKind.Simulated }));
+    }
+
+    private static FixedOptions Simulation() => new(new SimulationOptions { MinSeconds = 5, MaxSeconds = 15, TimeScale = 0.1 });
+
+    private sealed class FixedOptions(SimulationOptions value) : IOptionsMonitor<SimulationOptions>
+    {
+        public SimulationOptions CurrentValue => value;
+
+        public SimulationOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<SimulationOptions, string?> listener) => null;
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Storage;
 
@@ -31,7 +32,7 @@ public static class SeedApi
     }
 
     internal static async Task<Results<Ok<TranslateResponse>, ProblemHttpResult>> StartTranslationAsync(
-        TranslateRequest? request, IJobRepository jobs, CancellationToken cancellationToken)
+        TranslateRequest? request, HttpContext context, IJobRepository jobs, JobResources resources, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -39,12 +40,17 @@ public static class SeedApi
                 "A JSON body is required, e.g. {\"source_language\": \"en\", \"target_language\": \"es\"}.");
         }
 
-        if (!request.TryValidate(out var jobId, out var languages, out var errors))
+        if (!request.TryValidate(out var jobId, out var languages, out var callbackUrl, out var errors))
         {
             return ApiProblems.Validation(errors);
         }
 
-        var result = await jobs.CreateAsync(jobId ?? JobId.New(), languages, cancellationToken);
+        var result = await jobs.CreateAsync(jobId ?? JobId.New(), languages, callbackUrl, cancellationToken);
+        if (result is not CreateJobResult.Conflict)
+        {
+            JobWaiter.IsNotModified(context, result.Job, resources.SecondsLeft(result.Job));
+        }
+
         return result switch
         {
             CreateJobResult.Conflict conflict => ApiProblems.Conflict(
@@ -56,7 +62,7 @@ public static class SeedApi
 
     /// <remarks><c>?wait=N</c> (or <c>Prefer: wait=N</c>) holds the request until the job's status changes, up to N seconds.</remarks>
     internal static async Task<Results<Ok<SeedJobResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetJobAsync(
-        [FromRoute(Name = "job_id")] string jobId, HttpContext context, JobWaiter waiter, CancellationToken cancellationToken)
+        [FromRoute(Name = "job_id")] string jobId, HttpContext context, JobWaiter waiter, JobResources resources, CancellationToken cancellationToken)
     {
         if (!JobId.TryParse(jobId, out var id, out var error))
         {
@@ -74,7 +80,7 @@ public static class SeedApi
             return ApiProblems.NotFound($"No job with id '{id}'.");
         }
 
-        return JobWaiter.IsNotModified(context, job, etaSeconds: null)
+        return JobWaiter.IsNotModified(context, job, resources.SecondsLeft(job))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(SeedJobResponse.From(job));
     }

@@ -13,7 +13,7 @@ public sealed record SeedJobResponse(
 {
     public static SeedJobResponse From(TranslationJob job) => new(
         job.Id.Value,
-        job.Status,
+        job.Status.ToSeedStatus(),
         job.Languages.Source.Value,
         job.Languages.Target.Value,
         job.CreatedAt.UtcDateTime,

@@ -3,12 +3,18 @@ using VideoTranslation.Domain;
 namespace VideoTranslation.Server.Api.Seed;
 
 /// <summary>Body of <c>POST /translate</c>. Every field is nullable so a missing one is reported, not a binding failure.</summary>
-public sealed record TranslateRequest(string? JobId, string? SourceLanguage, string? TargetLanguage)
+/// <remarks><c>callback_url</c> is an addition: the seed had no webhooks; seed clients never send it.</remarks>
+public sealed record TranslateRequest(string? JobId, string? SourceLanguage, string? TargetLanguage, string? CallbackUrl = null)
 {
     /// <summary>Checks the request; on failure <paramref name="errors"/> names each bad field (in the API's snake_case).</summary>
-    public bool TryValidate(out JobId? jobId, out LanguagePair languages, out Dictionary<string, string[]> errors)
+    public bool TryValidate(out JobId? jobId, out LanguagePair languages, out string? callbackUrl, out Dictionary<string, string[]> errors)
     {
         errors = [];
+        if (!Api.CallbackUrl.TryParse(CallbackUrl, out callbackUrl, out var callbackError))
+        {
+            errors["callback_url"] = [callbackError!];
+        }
+
         jobId = null;
         languages = default;
 

@@ -14,4 +14,7 @@ public sealed class ApiOptions
     /// <summary>Longest a long-poll (<c>?wait=</c>, <c>Prefer: wait=</c>) is held; longer requests are capped to it.</summary>
     [Range(0, 3600, ErrorMessage = "Api:MaxWaitSeconds must be between {1} and {2}.")]
     public double MaxWaitSeconds { get; set; } = 60;
+
+    /// <summary>How often an event stream with nothing to say sends a <c>ping</c> event, so idle proxies keep it open.</summary>
+    public TimeSpan EventsKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 }

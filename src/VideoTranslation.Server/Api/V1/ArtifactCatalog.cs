@@ -10,7 +10,7 @@ namespace VideoTranslation.Server.Api.V1;
 /// </summary>
 public sealed class ArtifactCatalog(JobFiles files)
 {
-    public IReadOnlyList<Artifact> For(TranslationJob job) => job.Video is not { } spec
+    public IReadOnlyList<Artifact> For(TranslationJob job) => job.Video is not { } spec || job.State == JobState.Cancelled
         ? []
         : [.. PipelineArtifacts.Existing(files.WorkFor(job.Id), spec.TargetLanguages)
             .Select(a => new Artifact(a.Name, a.Path, a.ContentType, a.Kind, a.Language, new FileInfo(a.Path).Length))];

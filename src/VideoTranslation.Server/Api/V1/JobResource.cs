@@ -1,4 +1,5 @@
 using VideoTranslation.Domain;
+using VideoTranslation.Server.Webhooks;
 
 namespace VideoTranslation.Server.Api.V1;
 
@@ -19,9 +20,11 @@ public sealed record JobResource(
     int Attempts,
     JobErrorResource? Error,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Results,
-    IReadOnlyDictionary<string, string> Links)
+    IReadOnlyDictionary<string, string> Links,
+    long Version,
+    WebhookResource? Webhook)
 {
-    public static JobResource From(TranslationJob job, IReadOnlyList<Artifact> artifacts, double? etaSeconds)
+    public static JobResource From(TranslationJob job, IReadOnlyList<Artifact> artifacts, double? etaSeconds, IReadOnlyList<WebhookDeliveryRecord>? deliveries = null)
     {
         var self = $"/v1/jobs/{job.Id}";
         var targets = job.Video?.TargetLanguages ?? [job.Languages.Target.Value];
@@ -49,9 +52,14 @@ public sealed record JobResource(
             job.Attempts,
             job.ErrorMessage is { } message ? new JobErrorResource(job.ErrorCode ?? "translation_failed", message) : null,
             results,
-            new Dictionary<string, string> { ["self"] = self, ["artifacts"] = $"{self}/artifacts" });
+            new Dictionary<string, string> { ["self"] = self, ["artifacts"] = $"{self}/artifacts", ["events"] = $"{self}/events", ["cancel"] = $"{self}/cancel" },
+            job.Version,
+            job.CallbackUrl is { } url ? new WebhookResource(url, deliveries) : null);
     }
 }
+
+/// <summary>The job's <c>callback_url</c> and, on <c>GET /v1/jobs/{id}</c>, every delivery and attempt so far.</summary>
+public sealed record WebhookResource(string CallbackUrl, IReadOnlyList<WebhookDeliveryRecord>? Deliveries);
 
 public sealed record JobOptionsResource(bool Dub, bool KeepOriginalAudio, string Subtitles, bool SourceSubtitles);
 

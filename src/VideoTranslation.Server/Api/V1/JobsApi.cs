@@ -6,6 +6,7 @@ using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Storage;
+using VideoTranslation.Server.Webhooks;
 
 namespace VideoTranslation.Server.Api.V1;
 
@@ -19,11 +20,14 @@ public static class JobsApi
         jobs.MapGet("/{id}", GetJobAsync).WithName("GetJobV1").WithSummary("A job's status, stage, progress and results.");
         jobs.MapGet("/{id}/artifacts", ListArtifactsAsync).WithName("ListArtifacts").WithSummary("The files a job produced.");
         jobs.MapGet("/{id}/artifacts/{name}", DownloadArtifactAsync).WithName("DownloadArtifact").WithSummary("Download one artifact (HTTP ranges supported).");
+        jobs.MapGet("/{id}/events", StreamEventsAsync).WithName("StreamJobEvents").WithSummary("The job's changes as server-sent events; resumes from Last-Event-ID.");
+        jobs.MapPost("/{id}/cancel", CancelJobAsync).WithName("CancelJob").WithSummary("Stop a pending or running job; its partial artifacts are removed.");
+        jobs.MapDelete("/{id}", DeleteJobAsync).WithName("DeleteJob").WithSummary("Remove a finished job and its artifacts.");
         return endpoints;
     }
 
     internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> CreateJobAsync(
-        HttpContext context, IJobRepository jobs, JobFiles files, VideoJobRequest validator, EtaEstimator eta, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        HttpContext context, IJobRepository jobs, JobFiles files, VideoJobRequest validator, JobResources resources, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         if (context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -55,13 +59,14 @@ public static class JobsApi
                 return ApiProblems.BadRequest(malformed);
             }
 
-            var (spec, languages, invalid) = await validator.ValidateAsync(upload, cancellationToken);
+            var (spec, languages, callbackUrl, invalid) = await validator.ValidateAsync(upload, cancellationToken);
             if (invalid is not null)
             {
                 return ApiProblems.Unprocessable(invalid.Code, invalid.Message, invalid.Errors);
             }
 
-            var created = await jobs.CreateVideoAsync(id, languages, spec!, idempotencyKey.Length > 0 ? idempotencyKey : null, upload.Fingerprint(), cancellationToken);
+            var created = await jobs.CreateVideoAsync(
+                id, languages, spec!, callbackUrl, idempotencyKey.Length > 0 ? idempotencyKey : null, upload.Fingerprint(), cancellationToken);
             if (created is CreateJobResult.Conflict conflict)
             {
                 return ApiProblems.Conflict($"Idempotency-Key '{idempotencyKey}' was used for a different request (job {conflict.Job.Id}); use a new key for a new job.");
@@ -70,9 +75,8 @@ public static class JobsApi
             // A retried request (same key, same upload) gets the job it started; this copy of the upload is dropped.
             accepted = created is CreateJobResult.Created;
             var job = created.Job;
-            var secondsLeft = eta.SecondsLeft(job);
-            JobWaiter.IsNotModified(context, job, secondsLeft);
-            return TypedResults.Accepted($"/v1/jobs/{job.Id}", JobResource.From(job, [], secondsLeft));
+            JobWaiter.IsNotModified(context, job, resources.SecondsLeft(job));
+            return TypedResults.Accepted($"/v1/jobs/{job.Id}", resources.Create(job));
         }
         finally
         {
@@ -85,11 +89,11 @@ public static class JobsApi
 
     /// <remarks><c>?wait=N</c> (or <c>Prefer: wait=N</c>) holds the request until the job's status or stage changes, up to N seconds.</remarks>
     internal static async Task<Results<Ok<JobResource>, StatusCodeHttpResult, ProblemHttpResult>> GetJobAsync(
-        string id, HttpContext context, JobWaiter waiter, ArtifactCatalog artifacts, EtaEstimator eta, CancellationToken cancellationToken)
+        string id, HttpContext context, JobWaiter waiter, JobResources resources, SqliteWebhookStore webhooks, CancellationToken cancellationToken)
     {
         if (!JobId.TryParse(id, out var jobId, out var error))
         {
-            return ApiProblems.BadRequest($"'{(id.Length <= 40 ? id : id[..40] + "…")}' is not a valid job id. {error}");
+            return InvalidId(id, error);
         }
 
         if (!waiter.TryReadWait(context, out var wait, out var waitError))
@@ -103,10 +107,86 @@ public static class JobsApi
             return ApiProblems.NotFound($"No job with id '{jobId}'.");
         }
 
-        var secondsLeft = eta.SecondsLeft(job);
-        return JobWaiter.IsNotModified(context, job, secondsLeft)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(JobResource.From(job, artifacts.For(job), secondsLeft));
+        if (JobWaiter.IsNotModified(context, job, resources.SecondsLeft(job)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var deliveries = job.CallbackUrl is null ? null : await webhooks.ListForJobAsync(job.Id, cancellationToken);
+        return TypedResults.Ok(resources.Create(job, deliveries));
+    }
+
+    /// <remarks>
+    /// Event types: <c>status</c> (the status changed; also the first event), <c>progress</c> (stage or progress),
+    /// <c>ping</c> (keep-alive, no id). Each event's data is the job resource; the stream ends after the last status.
+    /// </remarks>
+    internal static async Task<Results<ServerSentEventsResult<JobResource?>, ProblemHttpResult>> StreamEventsAsync(
+        string id, HttpContext context, IJobRepository jobs, JobEventStream stream, CancellationToken cancellationToken)
+    {
+        var (job, problem) = await FindAsync(id, jobs, cancellationToken);
+        if (job is null)
+        {
+            return problem!;
+        }
+
+        long? lastEventId = null;
+        var header = context.Request.Headers["Last-Event-ID"].ToString();
+        if (header.Length > 0)
+        {
+            if (!long.TryParse(header, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                return ApiProblems.BadRequest($"Last-Event-ID must be the id of an event of this stream (a number), not '{(header.Length <= 20 ? header : header[..20] + "…")}'.");
+            }
+
+            lastEventId = parsed;
+        }
+
+        // Tells reverse proxies such as nginx not to buffer the stream.
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+        return TypedResults.ServerSentEvents(stream.ReadAsync(job, lastEventId, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<JobResource>, ProblemHttpResult>> CancelJobAsync(
+        string id, IJobRepository jobs, JobFiles files, JobResources resources, CancellationToken cancellationToken)
+    {
+        if (!JobId.TryParse(id, out var jobId, out var error))
+        {
+            return InvalidId(id, error);
+        }
+
+        switch (await jobs.CancelAsync(jobId, cancellationToken))
+        {
+            case JobRemoval.Done done:
+                // A worker running it here stops at once and removes the files again on its way out.
+                files.Delete(jobId);
+                return TypedResults.Ok(resources.Create(done.Job));
+            case JobRemoval.WrongState { Job.State: JobState.Cancelled } already:
+                return TypedResults.Ok(resources.Create(already.Job));
+            case JobRemoval.WrongState finished:
+                return ApiProblems.Conflict($"Job '{jobId}' has already finished ({finished.Job.Status.ToString().ToLowerInvariant()}); there is nothing to cancel.");
+            default:
+                return ApiProblems.NotFound($"No job with id '{jobId}'.");
+        }
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteJobAsync(
+        string id, IJobRepository jobs, JobFiles files, CancellationToken cancellationToken)
+    {
+        if (!JobId.TryParse(id, out var jobId, out var error))
+        {
+            return InvalidId(id, error);
+        }
+
+        switch (await jobs.DeleteAsync(jobId, cancellationToken))
+        {
+            case JobRemoval.Done:
+                files.Delete(jobId);
+                return TypedResults.NoContent();
+            case JobRemoval.WrongState:
+                return ApiProblems.Conflict($"Job '{jobId}' is still pending; cancel it first (POST /v1/jobs/{jobId}/cancel), then delete it.");
+            default:
+                return ApiProblems.NotFound($"No job with id '{jobId}'.");
+        }
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<ArtifactResource>>, ProblemHttpResult>> ListArtifactsAsync(
@@ -142,13 +222,16 @@ public static class JobsApi
     {
         if (!JobId.TryParse(id, out var jobId, out var error))
         {
-            return (null, ApiProblems.BadRequest($"'{(id.Length <= 40 ? id : id[..40] + "…")}' is not a valid job id. {error}"));
+            return (null, InvalidId(id, error));
         }
 
         return await jobs.GetAsync(jobId, cancellationToken) is { } job
             ? (job, null)
             : (null, ApiProblems.NotFound($"No job with id '{jobId}'."));
     }
+
+    private static ProblemHttpResult InvalidId(string id, string? error) =>
+        ApiProblems.BadRequest($"'{(id.Length <= 40 ? id : id[..40] + "…")}' is not a valid job id. {error}");
 }
 
 /// <summary>An artifact as <c>GET /v1/jobs/{id}/artifacts</c> lists it.</summary>

@@ -15,7 +15,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline)
 {
     public sealed record Invalid(string Code, string Message, Dictionary<string, string[]>? Errors = null);
 
-    public async Task<(VideoJobSpec? Spec, LanguagePair Languages, Invalid? Problem)> ValidateAsync(JobUpload upload, CancellationToken cancellationToken)
+    public async Task<(VideoJobSpec? Spec, LanguagePair Languages, string? CallbackUrl, Invalid? Problem)> ValidateAsync(JobUpload upload, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (upload.Video is null)
@@ -58,14 +58,19 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline)
         }
 
         var glossary = Glossary(upload.Field("glossary"), errors);
+        if (!CallbackUrl.TryParse(upload.Field("callback_url"), out var callbackUrl, out var callbackError))
+        {
+            errors["callback_url"] = [callbackError!];
+        }
+
         if (errors.Count > 0)
         {
-            return (null, default, new Invalid("invalid_request", string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))), errors));
+            return (null, default, null, new Invalid("invalid_request", string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))), errors));
         }
 
         if (Unsupported(source, targets, dub, upload.SourceSubtitles is not null) is { } unsupported)
         {
-            return (null, default, unsupported);
+            return (null, default, null, unsupported);
         }
 
         MediaInfo media;
@@ -84,11 +89,11 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline)
         }
         catch (MediaException ex)
         {
-            return (null, default, new Invalid(ex.Code, ex.Message));
+            return (null, default, null, new Invalid(ex.Code, ex.Message));
         }
         catch (SubtitleFormatException ex)
         {
-            return (null, default, new Invalid("invalid_subtitles", $"source_subtitles does not parse: {ex.Message}"));
+            return (null, default, null, new Invalid("invalid_subtitles", $"source_subtitles does not parse: {ex.Message}"));
         }
 
         var spec = new VideoJobSpec
@@ -104,7 +109,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline)
             Glossary = glossary,
             SourceSubtitlesExtension = upload.SourceSubtitles is { } s ? Path.GetExtension(s.Path) : null,
         };
-        return (spec, new LanguagePair(source, targets[0]), null);
+        return (spec, new LanguagePair(source, targets[0]), callbackUrl, null);
     }
 
     /// <summary>The pipeline's own check, so the API refuses exactly what the workers could not do.</summary>

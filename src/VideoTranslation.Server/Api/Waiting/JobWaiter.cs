@@ -91,11 +91,15 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
         return job;
     }
 
-    /// <summary>Sets <c>ETag</c> and, for unfinished jobs, <c>Retry-After</c>; true when the client's copy is current (answer 304).</summary>
+    /// <summary>
+    /// Tells the client how to wait: <c>ETag</c>, a <c>Link</c> to the job's event stream (rel <c>monitor</c>, RFC 5989)
+    /// and, for unfinished jobs, <c>Retry-After</c>. True when the client's copy is current (answer 304).
+    /// </summary>
     public static bool IsNotModified(HttpContext context, TranslationJob job, double? etaSeconds)
     {
         var etag = ETag(job);
         context.Response.Headers.ETag = etag;
+        context.Response.Headers.Link = $"</v1/jobs/{job.Id}/events>; rel=\"monitor\"; type=\"text/event-stream\"";
         if (job.Status == JobStatus.Pending)
         {
             context.Response.Headers.RetryAfter = RetryAfterSeconds(etaSeconds).ToString(CultureInfo.InvariantCulture);
@@ -107,7 +111,6 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
     /// <summary>When to look again: the estimate when there is one (between 1 and 30 s), else a second.</summary>
     public static int RetryAfterSeconds(double? etaSeconds) => etaSeconds is { } eta ? (int)Math.Clamp(Math.Ceiling(eta), 1, 30) : 1;
 
-    /// <summary>Changes whenever the stored job does (every write updates <c>updated_at</c>).</summary>
-    public static string ETag(TranslationJob job) =>
-        string.Create(CultureInfo.InvariantCulture, $"W/\"{job.UpdatedAt.ToUnixTimeMilliseconds():x}-{(int)job.State}-{(int)(job.Progress * 1000)}\"");
+    /// <summary>Changes whenever the job visibly does: its version counts every change of state, stage and progress.</summary>
+    public static string ETag(TranslationJob job) => string.Create(CultureInfo.InvariantCulture, $"W/\"{job.Id}-{job.Version}\"");
 }

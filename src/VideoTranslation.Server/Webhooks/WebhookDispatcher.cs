@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using VideoTranslation.Domain;
+using VideoTranslation.Server.Api.V1;
+using VideoTranslation.Server.Storage;
+
+namespace VideoTranslation.Server.Webhooks;
+
+/// <summary>
+/// Sends queued webhooks: POSTs the job resource, signed per Standard Webhooks, to the job's <c>callback_url</c>.
+/// A failure (no answer, a timeout, anything but 2xx) is retried with exponential backoff and jitter up to
+/// <see cref="WebhookOptions.MaxAttempts"/>; <c>410 Gone</c> stops at once, as the spec asks. Deliveries live in the
+/// database, so those pending at a restart are sent after it. Idle, it sleeps until a delivery is queued or due.
+/// </summary>
+internal sealed partial class WebhookDispatcher(
+    SqliteWebhookStore store,
+    IJobRepository jobs,
+    JobResources resources,
+    WebhookSecret secret,
+    WebhookSignal signal,
+    IHttpClientFactory httpClients,
+    IOptions<WebhookOptions> options,
+    IOptions<JsonOptions> json,
+    TimeProvider clock,
+    ILogger<WebhookDispatcher> logger) : BackgroundService
+{
+    public const string HttpClientName = "Webhooks";
+
+    private readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly WebhookOptions settings = options.Value;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(slot => RunSlotAsync($"{instance}/webhooks/{slot}", stoppingToken)));
+
+    private async Task RunSlotAsync(string owner, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var wake = signal.Next;
+                if (await store.ClaimDueAsync(owner, settings.Timeout * 3, stoppingToken) is { } delivery)
+                {
+                    await DeliverAsync(delivery, owner, stoppingToken);
+                    continue;
+                }
+
+                var wait = TimeSpan.FromMinutes(1);
+                if (await store.GetNextDueTimeAsync(stoppingToken) is { } due)
+                {
+                    var untilDue = due - clock.GetUtcNow() + TimeSpan.FromMilliseconds(5);
+                    wait = untilDue < wait ? untilDue : wait;
+                }
+
+                if (wait > TimeSpan.Zero)
+                {
+                    await wake.WaitAsync(wait, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogStoreError(ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(WebhookDelivery delivery, string owner, CancellationToken stoppingToken)
+    {
+        using var scope = logger.BeginScope("Job {JobId}", delivery.JobId);
+        var payload = delivery.Payload ?? await PayloadAsync(delivery, stoppingToken);
+        var attempt = delivery.Attempts + 1;
+        var started = clock.GetTimestamp();
+        var at = clock.GetUtcNow();
+        int? status = null;
+        string? error = null;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
+            {
+                Content = new StringContent(payload, Encoding.UTF8, "application/json"),
+            };
+            var timestamp = at.ToUnixTimeSeconds();
+            request.Headers.Add("webhook-id", delivery.Id);
+            request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("webhook-signature", (await secret.GetSignerAsync(stoppingToken)).Sign(delivery.Id, timestamp, payload));
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(settings.Timeout);
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                error = $"The receiver answered {status} {response.ReasonPhrase}.";
+            }
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            error = $"No answer within {settings.Timeout.TotalSeconds:0.#} s.";
+        }
+        catch (HttpRequestException ex)
+        {
+            error = ex.Message;
+        }
+
+        var delivered = error is null;
+        var retryAt = delivered || status == (int)HttpStatusCode.Gone || attempt >= settings.MaxAttempts ? (DateTimeOffset?)null : clock.GetUtcNow() + RetryDelay(attempt);
+        var record = new WebhookAttempt(attempt, at.UtcDateTime, status, error, (long)clock.GetElapsedTime(started).TotalMilliseconds);
+        await store.RecordAttemptAsync(delivery, owner, payload, record, delivered, retryAt, CancellationToken.None);
+        if (delivered)
+        {
+            LogDelivered(delivery.EventType, delivery.Url, attempt, status!.Value);
+        }
+        else if (retryAt is { } next)
+        {
+            LogRetrying(delivery.EventType, delivery.Url, attempt, error!, (next - clock.GetUtcNow()).TotalSeconds);
+        }
+        else
+        {
+            LogGaveUp(delivery.EventType, delivery.Url, attempt, error!);
+        }
+    }
+
+    /// <summary>Exponential backoff with "equal jitter": half the delay fixed, half random, so retries spread but never come at once.</summary>
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var full = Math.Min(settings.MaxRetryDelay.TotalSeconds, settings.RetryBaseDelay.TotalSeconds * Math.Pow(2, attempt - 1));
+        return TimeSpan.FromSeconds((full / 2) + (Random.Shared.NextDouble() * full / 2));
+    }
+
+    /// <summary>The Standard Webhooks envelope: the event type, when it happened, and the job resource as <c>GET /v1/jobs/{id}</c> shows it.</summary>
+    private async Task<string> PayloadAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        var job = await jobs.GetAsync(JobId.Parse(delivery.JobId), cancellationToken);
+        var data = job is null ? null : resources.Create(job);
+        return JsonSerializer.Serialize(
+            new WebhookPayload(delivery.EventType, job?.CompletedAt?.UtcDateTime ?? clock.GetUtcNow().UtcDateTime, data),
+            json.Value.SerializerOptions);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Webhook {EventType} delivered to {Url} (attempt {Attempt}, HTTP {Status})")]
+    private partial void LogDelivered(string eventType, string url, int attempt, int status);
+
+    [LoggerMessage(LogLevel.Warning, "Webhook {EventType} to {Url} failed (attempt {Attempt}): {Error}; retrying in {DelaySeconds:0.0} s")]
+    private partial void LogRetrying(string eventType, string url, int attempt, string error, double delaySeconds);
+
+    [LoggerMessage(LogLevel.Error, "Webhook {EventType} to {Url} failed (attempt {Attempt}): {Error}; giving up")]
+    private partial void LogGaveUp(string eventType, string url, int attempt, string error);
+
+    [LoggerMessage(LogLevel.Error, "Webhook dispatcher could not reach the database; retrying in 1 s")]
+    private partial void LogStoreError(Exception exception);
+}
+
+/// <summary>A webhook's body: <c>{"type": "job.completed", "timestamp": "...", "data": {job}}</c>.</summary>
+public sealed record WebhookPayload(string Type, DateTime Timestamp, JobResource? Data);

@@ -1,0 +1,6 @@
+using VideoTranslation.Server.Queue;
+
+namespace VideoTranslation.Server.Webhooks;
+
+/// <summary>Wakes the webhook dispatcher when a delivery is queued, so it never polls for new ones.</summary>
+public sealed class WebhookSignal : WakeSignal;
