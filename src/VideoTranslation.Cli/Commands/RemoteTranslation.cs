@@ -26,15 +26,7 @@ internal static class RemoteTranslation
             var job = await api.StartVideoTranslationAsync(video.FullName, options, cancellationToken);
             Console.Error.WriteLine($"Uploaded {video.Name}: job {job.Id} on {api.BaseAddress}");
 
-            await AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var task = context.AddTask($"{video.Name}: queued", maxValue: 1);
-                    job = await api.WaitForVideoJobAsync(job.Id, new Reporter(task, video.Name), cancellationToken);
-                    task.Value = 1;
-                });
+            job = await JobProgressBar.WaitAsync(api, job.Id, video.Name, json: false, cancellationToken);
 
             var stem = Path.GetFileNameWithoutExtension(video.Name);
             var written = new List<string>();
@@ -49,14 +41,5 @@ internal static class RemoteTranslation
             written.ForEach(file => Console.WriteLine($"  {Path.GetFileName(file)}"));
             return ExitCodes.Success;
         });
-    }
-
-    private sealed class Reporter(ProgressTask task, string name) : IProgress<VideoJob>
-    {
-        public void Report(VideoJob value)
-        {
-            task.Value = value.Progress;
-            task.Description = Markup.Escape($"{name}: {value.Stage.Replace('_', ' ')}");
-        }
     }
 }

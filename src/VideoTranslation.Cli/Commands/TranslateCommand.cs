@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VideoTranslation.Cli.Output;
 using VideoTranslation.Client;
 using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Orchestration;
@@ -97,7 +98,7 @@ internal static class TranslateCommand
             }
 
             printer.Started(operation.JobId);
-            printer.Print(await operation.WaitForCompletionAsync(cancellationToken: cancellationToken));
+            printer.Print(await JobProgressBar.WaitAsync(api, operation, parse.GetValue(client.Json), cancellationToken));
             return ExitCodes.Success;
         });
     }

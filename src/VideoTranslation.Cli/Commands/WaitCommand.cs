@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VideoTranslation.Cli.Output;
 
 namespace VideoTranslation.Cli.Commands;
 
@@ -9,11 +10,11 @@ internal static class WaitCommand
     {
         var client = new ClientOptions();
         var id = new Argument<string>("job-id") { Description = "The job's id" };
-        var command = new Command("wait", "Wait for a job to finish.") { id };
+        var command = new Command("wait", "Wait for a job to finish, with a live progress bar on a terminal.") { id };
         client.AddTo(command, withTimeout: true);
         command.SetAction((parse, cancellationToken) => ClientCommand.RunAsync(client, parse, async (api, printer) =>
         {
-            printer.Print(await api.GetOperation(parse.GetValue(id)!).WaitForCompletionAsync(cancellationToken: cancellationToken));
+            printer.Print(await JobProgressBar.WaitAsync(api, api.GetOperation(parse.GetValue(id)!), parse.GetValue(client.Json), cancellationToken));
             return ExitCodes.Success;
         }));
         return command;

@@ -52,6 +52,7 @@ internal sealed class JobPrinter(bool json)
         TranslationJobStatus.Completed => "[green]completed[/]",
         TranslationJobStatus.Error => "[red]error[/]",
         TranslationJobStatus.Pending => "[yellow]pending[/]",
+        TranslationJobStatus.Cancelled => "[grey]cancelled[/]",
         _ => "[grey]unknown[/]",
     };
 }

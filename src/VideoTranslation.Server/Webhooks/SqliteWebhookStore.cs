@@ -60,6 +60,15 @@ internal sealed class SqliteWebhookStore(SqliteDatabase database)
                 transaction),
             cancellationToken);
 
+    /// <summary>Gives a claimed delivery back untried (this process is shutting down), so another sender takes it at once.</summary>
+    public Task ReleaseAsync(WebhookDelivery delivery, string owner) =>
+        database.WriteAsync(
+            async (connection, transaction, _) => await connection.ExecuteAsync(
+                "UPDATE webhook_deliveries SET lease_owner = NULL, lease_expires_at = NULL WHERE id = @Id AND lease_owner = @Owner;",
+                new { delivery.Id, Owner = owner },
+                transaction),
+            CancellationToken.None);
+
     /// <summary>When the next delivery falls due (a retry, or a dead sender's lease running out); null if none.</summary>
     public Task<DateTimeOffset?> GetNextDueTimeAsync(CancellationToken cancellationToken) =>
         database.ReadAsync(async connection =>

@@ -46,7 +46,16 @@ internal sealed partial class WebhookDispatcher(
                 var wake = signal.Next;
                 if (await store.ClaimDueAsync(owner, settings.Timeout * 3, stoppingToken) is { } delivery)
                 {
-                    await DeliverAsync(delivery, owner, stoppingToken);
+                    try
+                    {
+                        await DeliverAsync(delivery, owner, stoppingToken);
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        await store.ReleaseAsync(delivery, owner);
+                        throw;
+                    }
+
                     continue;
                 }
 

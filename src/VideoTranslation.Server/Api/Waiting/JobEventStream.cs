@@ -12,9 +12,11 @@ namespace VideoTranslation.Server.Api.Waiting;
 /// A job's changes as server-sent events. Each event's id is the job's version after the change, and the stored
 /// event history is replayed from the client's <c>Last-Event-ID</c>, so a reconnect neither loses nor repeats an event.
 /// A fresh stream starts with the job as it is now. Like a long-poll, a stream holds no thread and runs no query
-/// while nothing happens: it awaits the job's change signal. It ends after the job's last event.
+/// while nothing happens: it awaits the job's change signal. It ends after the job's last event, and when the server
+/// shuts down (the client resumes from its last event id on another node, or after the restart).
 /// </summary>
-public sealed class JobEventStream(IJobRepository jobs, JobChanges changes, JobResources resources, TimeProvider clock, IOptions<ApiOptions> options)
+public sealed class JobEventStream(
+    IJobRepository jobs, JobChanges changes, JobResources resources, TimeProvider clock, IOptions<ApiOptions> options, IHostApplicationLifetime lifetime)
 {
     /// <summary>Event type of a change of status (and the first event of a stream).</summary>
     public const string StatusEvent = "status";
@@ -51,8 +53,14 @@ public sealed class JobEventStream(IJobRepository jobs, JobChanges changes, JobR
                 after = change.Sequence;
             }
 
-            var woke = await next.WaitAsync(options.Value.EventsKeepAlive, clock, cancellationToken).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+            var woke = await next.WaitAsync(options.Value.EventsKeepAlive, clock, lifetime.ApplicationStopping)
+                .ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
             cancellationToken.ThrowIfCancellationRequested();
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                yield break;
+            }
+
             if (!woke)
             {
                 yield return new SseItem<JobResource?>(null, PingEvent);

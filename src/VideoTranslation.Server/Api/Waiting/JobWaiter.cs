@@ -11,9 +11,10 @@ namespace VideoTranslation.Server.Api.Waiting;
 /// What the job endpoints offer a client that waits: long-polling (<c>?wait=N</c> or <c>Prefer: wait=N</c>,
 /// RFC 7240, answered with <c>Preference-Applied</c>), an <c>ETag</c> so <c>If-None-Match</c> gets a cheap 304,
 /// and <c>Retry-After</c> on unfinished jobs. A long-poll holds no thread and runs no query while it waits: it
-/// awaits the job's change signal, re-reading the job only when the store says it changed.
+/// awaits the job's change signal, re-reading the job only when the store says it changed. A shutdown answers every
+/// waiting request at once.
 /// </summary>
-public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvider clock, IOptions<ApiOptions> options)
+public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvider clock, IOptions<ApiOptions> options, IHostApplicationLifetime lifetime)
 {
     /// <summary>Reads the requested wait; an error message when it is not a number of seconds.</summary>
     public bool TryReadWait(HttpContext context, out TimeSpan wait, out string? error)
@@ -77,11 +78,16 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
 
             try
             {
-                await next.WaitAsync(remaining, clock, cancellationToken);
+                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+                await next.WaitAsync(remaining, clock, waiting.Token);
             }
             catch (TimeoutException)
             {
                 break;
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                break; // shutting down: answer with what we have rather than hold the shutdown
             }
 
             next = changes.Next(id);
