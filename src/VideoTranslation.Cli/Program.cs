@@ -8,6 +8,7 @@ var root = new RootCommand("vts: the VideoTranslation service. Run a server, sub
     TranslateCommand.Create(),
     StatusCommand.Create(),
     WaitCommand.Create(),
+    WebhookSecretCommand.Create(),
     EnginesCommand.Create(),
 };
 

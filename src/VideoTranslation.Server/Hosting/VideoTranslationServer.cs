@@ -52,4 +52,15 @@ public static class VideoTranslationServer
         app.UseVideoTranslationServer();
         return app;
     }
+
+    /// <summary>
+    /// The secret this server signs webhooks with (<c>Webhooks:Secret</c>, or the one generated and kept in its
+    /// database), for receivers to verify them. The app need not be started.
+    /// </summary>
+    public static async Task<string> GetWebhookSecretAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.GetRequiredService<Storage.SqliteDatabase>().InitializeAsync().WaitAsync(cancellationToken);
+        return await app.Services.GetRequiredService<Webhooks.WebhookSecret>().GetAsync(cancellationToken);
+    }
 }

@@ -60,6 +60,19 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Webhook_secret_prints_the_servers_signing_secret_and_keeps_it()
+    {
+        using var data = new TempDirectory();
+        var (exit, first, _) = await VtsProcess.RunAsync("webhook-secret", "--data", data.Path);
+        var (_, second, _) = await VtsProcess.RunAsync("webhook-secret", "--data", data.Path);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("whsec_", first, StringComparison.Ordinal);
+        Assert.Equal(first, second);
+        Assert.Equal(32, Convert.FromBase64String(first.Trim()["whsec_".Length..]).Length);
+    }
+
+    [Fact]
     public async Task Status_of_an_unknown_job_exits_4_and_an_unreachable_server_exits_3()
     {
         await using var server = await TestServer.StartAsync();
