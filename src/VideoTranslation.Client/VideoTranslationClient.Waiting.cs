@@ -123,7 +123,7 @@ public sealed partial class VideoTranslationClient
         }
 
         // Where the server has the v1 API, its resource says more (stage, progress, ETA) for either kind of job.
-        var v1 = features.V1;
+        var v1 = features.V1 || state.View.IsV1;
         var path = v1 ? JobView<T>.V1Path(state.JobId) : state.View.Path;
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (wait > TimeSpan.Zero)
@@ -152,10 +152,9 @@ public sealed partial class VideoTranslationClient
             features.LongPollAnswered(response);
         }
 
-        var job = v1
-            ? state.View.FromV1(await ReadJsonAsync<VideoJob>(response, cancellationToken))
-            : await ReadJsonAsync<T>(response, cancellationToken);
-        state.Seen(job, ServerFeatures.RetryAfter(response.Headers.RetryAfter));
+        var resource = v1 ? await ReadJsonAsync<VideoJob>(response, cancellationToken) : null;
+        var job = resource is null ? await ReadJsonAsync<T>(response, cancellationToken) : state.View.FromV1(resource);
+        state.Seen(job, resource?.EtaSeconds, ServerFeatures.RetryAfter(response.Headers.RetryAfter));
         return state.View.Status(job) is TranslationJobStatus.Pending or TranslationJobStatus.Unknown ? null : job;
     }
 
@@ -209,7 +208,7 @@ public sealed partial class VideoTranslationClient
 
                     state.LastEventId = item.EventId ?? state.LastEventId;
                     var job = state.View.FromV1(resource);
-                    state.Seen(job, null);
+                    state.Seen(job, resource.EtaSeconds, null);
                     if (resource.IsFinished)
                     {
                         return job;

@@ -23,10 +23,10 @@ internal sealed class WaitState<T>(string jobId, JobView<T> view, IProgress<T>? 
     public int Failures { get; set; }
 
     /// <summary>Records a look at the job and reports it.</summary>
-    public void Seen(T job, TimeSpan? retryAfterHint)
+    public void Seen(T job, double? etaHint, TimeSpan? retryAfterHint)
     {
         Last = job;
-        etaSeconds = View.EtaSeconds(job);
+        etaSeconds = etaHint;
         retryAfter = retryAfterHint;
         progress?.Report(job);
     }

@@ -7,7 +7,7 @@ namespace VideoTranslation.Server.Engines;
 /// Estimates when a video job will finish. Before it runs: the measured speed of each stage on this server
 /// times the media's length (per language where a stage runs per language). While it runs: that estimate less
 /// the time spent, blended with an extrapolation of the job's own progress, trusted more as progress grows.
-/// A simulated job is expected to take its configured mean duration.
+/// A simulated job is expected to take its configured median duration.
 /// </summary>
 public sealed class EtaEstimator(StageSpeeds speeds, IOptionsMonitor<SimulationOptions> simulation, TimeProvider clock)
 {
@@ -34,9 +34,7 @@ public sealed class EtaEstimator(StageSpeeds speeds, IOptionsMonitor<SimulationO
     private double? Expected(TranslationJob job) => job.Kind switch
     {
         JobKind.Video when job.Video is { MediaSeconds: > 0 } spec => speeds.ExpectedSeconds(spec.MediaSeconds, spec.TargetLanguages.Count),
-        JobKind.Simulated => MeanSeconds(simulation.CurrentValue),
+        JobKind.Simulated => simulation.CurrentValue.MedianSeconds * simulation.CurrentValue.TimeScale,
         _ => null,
     };
-
-    private static double MeanSeconds(SimulationOptions options) => (options.MinSeconds + options.MaxSeconds) / 2 * options.TimeScale;
 }

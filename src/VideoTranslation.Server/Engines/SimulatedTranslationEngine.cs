@@ -17,7 +17,7 @@ internal sealed class SimulatedTranslationEngine(IOptionsMonitor<SimulationOptio
     public async Task TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var seconds = settings.MinSeconds + (Random.Shared.NextDouble() * (settings.MaxSeconds - settings.MinSeconds));
+        var seconds = settings.NextSeconds(Random.Shared);
         var total = TimeSpan.FromSeconds(seconds * settings.TimeScale);
         var step = TimeSpan.FromMilliseconds(Math.Max(250, total.TotalMilliseconds / 10));
         var started = clock.GetTimestamp();

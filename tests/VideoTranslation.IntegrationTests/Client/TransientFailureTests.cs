@@ -53,6 +53,19 @@ public sealed class TransientFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wait_outlasts_more_failures_than_one_request_retries_like_a_server_restarting()
+    {
+        failuresLeft = 8;
+        using var client = new VideoTranslationClient(
+            flaky.Urls.Single(), new TranslationConfig { MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10), BaseTimeout = TimeSpan.FromSeconds(60) });
+
+        var job = await client.WaitForCompletionAsync("abc");
+
+        Assert.Equal(TranslationJobStatus.Completed, job.Status);
+        Assert.Equal(9, requests);
+    }
+
+    [Fact]
     public async Task Gives_up_after_max_retries_with_http_request_exception_carrying_the_status()
     {
         failuresLeft = 100;
