@@ -35,6 +35,17 @@ public sealed class TranslationOperation
     public async Task<TranslationJob> UpdateStatusAsync(CancellationToken cancellationToken = default) =>
         LastKnown = await client.GetJobAsync(JobId, cancellationToken);
 
+    /// <summary>
+    /// Cancels the job (v1 API): its work stops and its partial results are removed. Afterwards
+    /// <see cref="LastKnown"/> shows it ended (in the seed's terms, <c>error</c>), and a wait ends with
+    /// <see cref="TranslationException"/>. A job that already finished gets <see cref="TranslationApiException"/> (409).
+    /// </summary>
+    public async Task CancelAsync(CancellationToken cancellationToken = default)
+    {
+        await client.CancelJobAsync(JobId, cancellationToken);
+        await UpdateStatusAsync(cancellationToken);
+    }
+
     /// <summary>Waits for the job like <see cref="VideoTranslationClient.WaitForCompletionAsync(string, CancellationToken)"/>.</summary>
     public async Task<TranslationJob> WaitForCompletionAsync(IProgress<TranslationJob>? progress = null, CancellationToken cancellationToken = default)
     {

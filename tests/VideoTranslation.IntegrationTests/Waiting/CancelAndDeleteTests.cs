@@ -115,6 +115,20 @@ public sealed class CancelAndDeleteTests : IDisposable
         await client.DeleteJobAsync(operation.JobId);
     }
 
+    [Fact]
+    public async Task An_operation_cancels_its_job()
+    {
+        await using var server = await TestServer.StartAsync(minSeconds: 60, maxSeconds: 60);
+        using var client = server.CreateClient();
+        var operation = await client.StartTranslationAsync("en", "it");
+
+        await operation.CancelAsync();
+
+        Assert.True(operation.HasCompleted);
+        var error = Assert.Throws<VideoTranslation.Client.TranslationException>(() => operation.Value);
+        Assert.Contains("cancelled", error.ServerMessage, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs until cancelled, and says when it started and when it saw the cancellation.</summary>
     private sealed class BlockingEngine : ITranslationEngine
     {
