@@ -11,9 +11,10 @@ fi
 
 # System packages of the offline engines and the tests' media: ffmpeg (probe, extract, mix, mux), pocketsphinx
 # with its US English model (speech recognition), apertium with its language pairs (translation), espeak-ng
-# (speech synthesis), flite and sox (test speech).
+# (speech synthesis), flite and sox (test speech), and PostgreSQL (the job store for several nodes; the tests
+# start their own server on a loopback port).
 packages=(
-  ca-certificates ffmpeg sox flite espeak-ng
+  ca-certificates ffmpeg sox flite espeak-ng postgresql
   pocketsphinx pocketsphinx-en-us
   apertium apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-es-pt
 )

@@ -33,7 +33,7 @@ internal static class ServeCommand
         return command;
     }
 
-    private static string Describe(Exception exception) => exception switch
+    internal static string Describe(Exception exception) => exception switch
     {
         // Each failure already names its configuration key (see the options classes).
         OptionsValidationException invalid => string.Join(" ", invalid.Failures.Select(f => f[(f.IndexOf("with the error: '", StringComparison.Ordinal) is var i and >= 0 ? i + 17 : 0)..].TrimEnd('.', '\''))),

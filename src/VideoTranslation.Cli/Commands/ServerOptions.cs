@@ -20,6 +20,11 @@ internal sealed class ServerOptions
         Description = "Data directory holding the job database [config: Storage:DataDirectory; default: ~/.local/share/videotranslation]",
     };
 
+    public Option<string> Database { get; } = new("--database")
+    {
+        Description = "PostgreSQL for several nodes: postgresql://user:password@host:5432/db or an Npgsql connection string [config: Storage:Database; default: SQLite in --data]",
+    };
+
     public Option<int> Workers { get; } = new("--workers")
     {
         Description = "Jobs run at once by this process [config: Workers:Concurrency; default: 8]",
@@ -67,15 +72,19 @@ internal sealed class ServerOptions
         Description = "Console log format [config: Logging:Console:FormatterName; default: simple]",
     }.AcceptOnlyFromAmong("simple", "json", "systemd");
 
-    public void AddTo(Command command)
+    /// <param name="http">The process serves the API (<c>serve</c>), as opposed to only running jobs (<c>worker</c>).</param>
+    public void AddTo(Command command, bool http = true)
     {
         foreach (var option in new Option[]
                  {
-                     Urls, Data, Workers, NoWorkers, LeaseSeconds, MaxAttempts,
+                     Urls, Data, Database, Workers, NoWorkers, LeaseSeconds, MaxAttempts,
                      SimMinSeconds, SimMaxSeconds, SimErrorRate, SimTimeScale, LogLevel, LogFormat,
                  })
         {
-            command.Add(option);
+            if (http || (option != Urls && option != NoWorkers))
+            {
+                command.Add(option);
+            }
         }
     }
 
@@ -85,6 +94,7 @@ internal sealed class ServerOptions
         var settings = new Dictionary<string, string?>();
         Set(parse, Urls, "urls", settings);
         Set(parse, Data, "Storage:DataDirectory", settings);
+        Set(parse, Database, "Storage:Database", settings);
         Set(parse, Workers, "Workers:Concurrency", settings);
         if (parse.GetValue(NoWorkers))
         {

@@ -38,10 +38,10 @@ public static class ServerBuilderExtensions
         services.AddSingleton<JobChanges>();
         services.AddSingleton<JobCancellations>();
         services.AddSingleton<WebhookSignal>();
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<SqliteJobStore>();
-        services.AddSingleton<IJobRepository>(sp => sp.GetRequiredService<SqliteJobStore>());
-        services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<SqliteJobStore>());
+        services.AddSingleton<IJobDatabase>(sp => JobDatabase.Create(sp));
+        services.AddSingleton<SqlJobStore>();
+        services.AddSingleton<IJobRepository>(sp => sp.GetRequiredService<SqlJobStore>());
+        services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<SqlJobStore>());
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JobFiles>();
         services.AddSingleton<StageSpeeds>();
@@ -51,7 +51,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton<JobResources>();
         services.AddSingleton<JobEventStream>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SqliteWebhookStore>();
+        services.AddSingleton<SqlWebhookStore>();
         services.AddSingleton<WebhookSecret>();
 
         // Webhook receivers are other people's servers: no redirects followed (a redirect is a failed attempt), no cookies.
@@ -94,6 +94,7 @@ public static class ServerBuilderExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<JobWorkerService>();
         services.AddHostedService<WebhookDispatcher>();
+        services.AddHostedService<PostgresListener>(); // idle on SQLite
 
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -33,18 +33,7 @@ public static class VideoTranslationServer
         Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [] });
-        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = Defaults });
-        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
-        if (args is { Length: > 0 })
-        {
-            builder.Configuration.AddCommandLine(args);
-        }
-
-        if (overrides is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(overrides);
-        }
-
+        Configure(builder.Configuration, args, overrides);
         builder.AddVideoTranslationServer();
         configure?.Invoke(builder);
 
@@ -54,13 +43,42 @@ public static class VideoTranslationServer
     }
 
     /// <summary>
+    /// Creates a worker: the same job store, engines and workers as the server, configured the same way, but no
+    /// HTTP API (<c>vts worker</c>). Several workers on several machines share one PostgreSQL database.
+    /// </summary>
+    public static IHost CreateWorker(IReadOnlyDictionary<string, string?>? overrides = null, Action<HostApplicationBuilder>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        Configure(builder.Configuration, null, overrides);
+        builder.Configuration["Workers:Enabled"] = "true";
+        builder.AddVideoTranslationServer();
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    private static void Configure(ConfigurationManager configuration, string[]? args, IReadOnlyDictionary<string, string?>? overrides)
+    {
+        configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = Defaults });
+        configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        if (args is { Length: > 0 })
+        {
+            configuration.AddCommandLine(args);
+        }
+
+        if (overrides is not null)
+        {
+            configuration.AddInMemoryCollection(overrides);
+        }
+    }
+
+    /// <summary>
     /// The secret this server signs webhooks with (<c>Webhooks:Secret</c>, or the one generated and kept in its
     /// database), for receivers to verify them. The app need not be started.
     /// </summary>
     public static async Task<string> GetWebhookSecretAsync(WebApplication app, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
-        await app.Services.GetRequiredService<Storage.SqliteDatabase>().InitializeAsync().WaitAsync(cancellationToken);
+        await app.Services.GetRequiredService<Storage.IJobDatabase>().InitializeAsync().WaitAsync(cancellationToken);
         return await app.Services.GetRequiredService<Webhooks.WebhookSecret>().GetAsync(cancellationToken);
     }
 }

@@ -24,6 +24,18 @@ public sealed class JobChanges
         }
     }
 
+    /// <summary>Wakes every waiter, e.g. after notifications from other nodes may have been missed; each re-reads its job.</summary>
+    public void NotifyAll()
+    {
+        foreach (var id in waiting.Keys)
+        {
+            if (waiting.TryRemove(id, out var changed))
+            {
+                changed.TrySetResult();
+            }
+        }
+    }
+
     /// <summary>How many jobs have someone waiting on them (for tests and metrics).</summary>
     public int WatchedJobs => waiting.Count;
 }

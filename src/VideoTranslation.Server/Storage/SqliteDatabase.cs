@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace VideoTranslation.Server.Storage;
 /// concurrently thanks to WAL.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The SemaphoreSlim is deliberately never disposed; see the field.")]
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IJobDatabase
 {
     // Never disposed on purpose: it holds no OS handle (its wait handle is never asked for), and a worker
     // may still be releasing it while the host tears the container down after a failed start.
@@ -51,6 +52,14 @@ public sealed class SqliteDatabase
     /// <summary>The database file.</summary>
     public string Path { get; }
 
+    public string Description => Path;
+
+    /// <summary>SQLite has one writer at a time, so a claim never meets a row another claim holds.</summary>
+    public string SkipLocked => "";
+
+    /// <summary>One process uses the file, and it is told in-process; nobody else to tell.</summary>
+    public Task PublishAsync(DbConnection connection, DbTransaction transaction, string message) => Task.CompletedTask;
+
     /// <summary>Creates or migrates the schema; safe to call many times.</summary>
     public Task InitializeAsync() => schema.Value;
 
@@ -58,7 +67,7 @@ public sealed class SqliteDatabase
     /// Runs <paramref name="work"/> in a write transaction, given the time of the write in Unix milliseconds, and
     /// commits it. Writes run one at a time.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, long, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, long, Task<T>> work, CancellationToken cancellationToken)
     {
         await schema.Value;
         await writer.WaitAsync(cancellationToken);
@@ -77,7 +86,7 @@ public sealed class SqliteDatabase
     }
 
     /// <summary>Runs a read; reads do not wait for writes.</summary>
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
     {
         await schema.Value;
         await using var connection = await OpenAsync(forWriting: false, cancellationToken);

@@ -17,7 +17,7 @@ namespace VideoTranslation.Server.Webhooks;
 /// database, so those pending at a restart are sent after it. Idle, it sleeps until a delivery is queued or due.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
-    SqliteWebhookStore store,
+    SqlWebhookStore store,
     IJobRepository jobs,
     JobResources resources,
     WebhookSecret secret,

@@ -6,7 +6,7 @@ namespace VideoTranslation.Server.Webhooks;
 /// The server's webhook signing secret: the configured one, or one generated once and kept in the database (so
 /// every node of a deployment signs with the same secret, and a restart does not change it).
 /// </summary>
-internal sealed class WebhookSecret(SqliteWebhookStore store, IOptions<WebhookOptions> options)
+internal sealed class WebhookSecret(SqlWebhookStore store, IOptions<WebhookOptions> options)
 {
     private const string SettingKey = "webhook_secret";
 

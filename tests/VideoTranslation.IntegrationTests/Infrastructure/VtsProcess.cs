@@ -43,6 +43,9 @@ public sealed partial class VtsProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts <c>vts worker</c>: it serves nothing, so there is no address to wait for.</summary>
+    public static VtsProcess Worker(params string[] args) => Start(["worker", .. args]);
+
     /// <summary>Runs a <c>vts</c> command to the end and returns its exit code and output.</summary>
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunInDirectoryAsync(null, args);
 

@@ -89,7 +89,7 @@ public static class JobsApi
 
     /// <remarks><c>?wait=N</c> (or <c>Prefer: wait=N</c>) holds the request until the job's status or stage changes, up to N seconds.</remarks>
     internal static async Task<Results<Ok<JobResource>, StatusCodeHttpResult, ProblemHttpResult>> GetJobAsync(
-        string id, HttpContext context, JobWaiter waiter, JobResources resources, SqliteWebhookStore webhooks, CancellationToken cancellationToken)
+        string id, HttpContext context, JobWaiter waiter, JobResources resources, SqlWebhookStore webhooks, CancellationToken cancellationToken)
     {
         if (!JobId.TryParse(id, out var jobId, out var error))
         {

@@ -10,25 +10,28 @@ using VideoTranslation.Server.Workers;
 
 namespace VideoTranslation.IntegrationTests.Queue;
 
-/// <summary>The lease queue on a real SQLite file, with a fake clock so leases expire without waiting.</summary>
-public sealed class SqliteJobStoreTests : IDisposable
+/// <summary>
+/// The lease queue's contract, run on each real database (SQLite file, PostgreSQL server) with a fake clock so
+/// leases expire without waiting.
+/// </summary>
+public abstract class JobStoreContract : IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly LanguagePair EnEs = new(LanguageCode.Parse("en"), LanguageCode.Parse("es"));
     private static readonly LanguagePair EnFr = new(LanguageCode.Parse("en"), LanguageCode.Parse("fr"));
 
-    private readonly TempDirectory data = new();
     private readonly FakeTimeProvider clock = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private readonly JobSignal signal = new();
-    private readonly SqliteJobStore store;
+    private SqlJobStore store = null!;
 
-    public SqliteJobStoreTests() => store = CreateStore(maxAttempts: 3);
+    protected TimeProvider Clock => clock;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        data.Dispose();
-    }
+    public async Task InitializeAsync() => store = await CreateStoreAsync(maxAttempts: 3);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The database under test; called again for "the same database, reopened".</summary>
+    protected abstract Task<IJobDatabase> OpenDatabaseAsync();
 
     [Fact]
     public async Task Claims_jobs_oldest_first_and_each_only_once()
@@ -90,7 +93,7 @@ public sealed class SqliteJobStoreTests : IDisposable
     [Fact]
     public async Task A_job_whose_workers_keep_dying_fails_after_max_attempts()
     {
-        var capped = CreateStore(maxAttempts: 2);
+        var capped = await CreateStoreAsync(maxAttempts: 2);
         var id = await CreateAsync("job", capped);
 
         for (var attempt = 1; attempt <= 2; attempt++)
@@ -108,7 +111,7 @@ public sealed class SqliteJobStoreTests : IDisposable
     [Fact]
     public async Task A_transient_failure_is_retried_after_the_delay_then_given_up()
     {
-        var capped = CreateStore(maxAttempts: 2);
+        var capped = await CreateStoreAsync(maxAttempts: 2);
         var id = await CreateAsync("job", capped);
 
         await capped.ClaimNextAsync("w1", Lease, default);
@@ -211,14 +214,40 @@ public sealed class SqliteJobStoreTests : IDisposable
     public async Task Jobs_survive_reopening_the_database()
     {
         var id = await CreateAsync("durable");
-        var reopened = CreateStore(maxAttempts: 3);
+        var reopened = await CreateStoreAsync(maxAttempts: 3);
         Assert.Equal(EnEs, (await reopened.GetAsync(id, default))!.Languages);
+    }
+
+    private async Task<SqlJobStore> CreateStoreAsync(int maxAttempts) => new(
+        await OpenDatabaseAsync(),
+        Options.Create(new WorkerOptions { MaxAttempts = maxAttempts }),
+        signal,
+        new JobChanges(),
+        new JobCancellations(),
+        new WebhookSignal());
+
+    private async Task<JobId> CreateAsync(string id, SqlJobStore? target = null)
+    {
+        var result = await (target ?? store).CreateAsync(JobId.Parse(id), EnEs, null, default);
+        return Assert.IsType<CreateJobResult.Created>(result).Job.Id;
+    }
+}
+
+/// <summary>The contract on the embedded SQLite file.</summary>
+public sealed class SqliteJobStoreTests : JobStoreContract, IDisposable
+{
+    private readonly TempDirectory data = new();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        data.Dispose();
     }
 
     [Fact]
     public async Task A_database_from_a_newer_version_is_refused_with_a_clear_message()
     {
-        await store.InitializeAsync();
+        await (await OpenDatabaseAsync()).InitializeAsync();
         using (var connection = new SqliteConnection($"Data Source={Path.Combine(data.Path, "jobs.db")}"))
         {
             connection.Open();
@@ -227,22 +256,23 @@ public sealed class SqliteJobStoreTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var newer = CreateStore(maxAttempts: 3);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(newer.InitializeAsync);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>((await OpenDatabaseAsync()).InitializeAsync);
         Assert.Contains("schema version 999", error.Message, StringComparison.Ordinal);
     }
 
-    private SqliteJobStore CreateStore(int maxAttempts) => new(
-        new SqliteDatabase(Options.Create(new StorageOptions { DataDirectory = data.Path }), clock),
-        Options.Create(new WorkerOptions { MaxAttempts = maxAttempts }),
-        signal,
-        new JobChanges(),
-        new JobCancellations(),
-        new WebhookSignal());
+    protected override Task<IJobDatabase> OpenDatabaseAsync() =>
+        Task.FromResult<IJobDatabase>(new SqliteDatabase(Options.Create(new StorageOptions { DataDirectory = data.Path }), Clock));
+}
 
-    private async Task<JobId> CreateAsync(string id, SqliteJobStore? target = null)
+/// <summary>The contract on a real PostgreSQL server, a fresh database per test.</summary>
+[Collection(VideoTranslation.IntegrationTests.ScaleOut.PostgresCollection.Name)]
+public sealed class PostgresJobStoreTests : JobStoreContract
+{
+    private string? connectionString;
+
+    protected override async Task<IJobDatabase> OpenDatabaseAsync()
     {
-        var result = await (target ?? store).CreateAsync(JobId.Parse(id), EnEs, null, default);
-        return Assert.IsType<CreateJobResult.Created>(result).Job.Id;
+        connectionString ??= await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        return new PostgresDatabase(connectionString, Clock);
     }
 }

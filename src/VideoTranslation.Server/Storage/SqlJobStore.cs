@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Queue;
@@ -10,13 +10,13 @@ using VideoTranslation.Server.Workers;
 namespace VideoTranslation.Server.Storage;
 
 /// <summary>
-/// The embedded job store: one SQLite table that is both the job table and the queue. Every visible change of a
+/// The job store: one table that is both the job table and the queue, on SQLite or PostgreSQL (the same SQL). Every visible change of a
 /// job (state, stage, progress) bumps its version and appends an event in the same transaction, so long-polls,
 /// server-sent events and webhooks all see the same history; a job reaching its end with a callback URL gets its
 /// webhook delivery queued in that transaction too, so no finish is ever left unannounced.
 /// </summary>
-internal sealed class SqliteJobStore(
-    SqliteDatabase database,
+internal sealed class SqlJobStore(
+    IJobDatabase database,
     IOptions<WorkerOptions> workers,
     JobSignal signal,
     JobChanges changes,
@@ -53,6 +53,7 @@ internal sealed class SqliteJobStore(
             if (inserted is not null)
             {
                 await RecordChangeAsync(connection, transaction, id.Value, now);
+                await database.PublishAsync(connection, transaction, "new");
                 return (CreateJobResult)new CreateJobResult.Created(inserted.ToJob());
             }
 
@@ -100,6 +101,7 @@ internal sealed class SqliteJobStore(
             if (inserted is not null)
             {
                 await RecordChangeAsync(connection, transaction, id.Value, now);
+                await database.PublishAsync(connection, transaction, "new");
                 return (CreateJobResult)new CreateJobResult.Created(inserted.ToJob());
             }
 
@@ -145,6 +147,7 @@ internal sealed class SqliteJobStore(
                 transaction);
             if (cancelled is not null)
             {
+                await database.PublishAsync(connection, transaction, "cancel:" + id.Value);
                 return ((JobRemoval)new JobRemoval.Done(cancelled.ToJob()), await RecordChangeAsync(connection, transaction, id.Value, now));
             }
 
@@ -186,6 +189,7 @@ internal sealed class SqliteJobStore(
                 """,
                 new { Id = id.Value },
                 transaction);
+            await database.PublishAsync(connection, transaction, "job:" + id.Value);
             return new JobRemoval.Done(job);
         }, cancellationToken);
 
@@ -228,7 +232,7 @@ internal sealed class SqliteJobStore(
                     SELECT id FROM jobs
                     WHERE (state = 'queued' AND available_at <= @Now) OR (state = 'running' AND lease_expires_at <= @Now)
                     ORDER BY created_at, id
-                    LIMIT 1)
+                    LIMIT 1{database.SkipLocked})
                 RETURNING {Columns};
                 """,
                 new { Owner = owner, LeaseUntil = now + (long)lease.TotalMilliseconds, Now = now },
@@ -281,7 +285,7 @@ internal sealed class SqliteJobStore(
 
     public Task<bool> ReportProgressAsync(JobId id, string owner, string stage, double progress, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
-            $"UPDATE jobs SET stage = @Stage, progress = @Progress, updated_at = @Now, version = version + 1 WHERE {HeldBy} AND (stage IS NOT @Stage OR progress <> @Progress);",
+            $"UPDATE jobs SET stage = @Stage, progress = @Progress, updated_at = @Now, version = version + 1 WHERE {HeldBy} AND (stage IS DISTINCT FROM @Stage OR progress <> @Progress);",
             id, owner, new { Stage = stage, Progress = Math.Clamp(progress, 0, 1) }, visible: true, wakeWorkers: false, cancellationToken);
 
     public Task<bool> RetryLaterAsync(JobId id, string owner, TimeSpan delay, string reason, CancellationToken cancellationToken) =>
@@ -300,7 +304,7 @@ internal sealed class SqliteJobStore(
     public Task<bool> ReleaseAsync(JobId id, string owner, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
             $"""
-            UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), available_at = @Now,
+            UPDATE jobs SET state = 'queued', attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, available_at = @Now,
                 lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
@@ -314,7 +318,7 @@ internal sealed class SqliteJobStore(
                 SELECT MIN(due) FROM (
                     SELECT MIN(available_at) AS due FROM jobs WHERE state = 'queued'
                     UNION ALL
-                    SELECT MIN(lease_expires_at) FROM jobs WHERE state = 'running');
+                    SELECT MIN(lease_expires_at) FROM jobs WHERE state = 'running') AS due_times;
                 """,
                 cancellationToken: cancellationToken));
             return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
@@ -324,7 +328,7 @@ internal sealed class SqliteJobStore(
     /// Appends the job's current state as its event number <c>version</c>, and queues its webhook if the change ended
     /// the job and it has a callback URL. Returns the number of deliveries queued.
     /// </summary>
-    private static async Task<int> RecordChangeAsync(SqliteConnection connection, SqliteTransaction transaction, string id, long now)
+    private async Task<int> RecordChangeAsync(DbConnection connection, DbTransaction transaction, string id, long now)
     {
         await connection.ExecuteAsync(
             """
@@ -333,14 +337,21 @@ internal sealed class SqliteJobStore(
             """,
             new { Id = id, Now = now },
             transaction);
-        return await connection.ExecuteAsync(
+        var deliveries = await connection.ExecuteAsync(
             """
             INSERT INTO webhook_deliveries (id, job_id, event_type, url, state, attempts, next_attempt_at, created_at)
-            SELECT 'msg_' || lower(hex(randomblob(16))), id, 'job.' || state, callback_url, 'pending', 0, @Now, @Now
+            SELECT @MessageId, id, 'job.' || state, callback_url, 'pending', 0, @Now, @Now
             FROM jobs WHERE id = @Id AND callback_url IS NOT NULL AND state IN ('completed', 'failed', 'cancelled');
             """,
-            new { Id = id, Now = now },
+            new { Id = id, Now = now, MessageId = "msg_" + Guid.NewGuid().ToString("N") },
             transaction);
+        await database.PublishAsync(connection, transaction, "job:" + id);
+        if (deliveries > 0)
+        {
+            await database.PublishAsync(connection, transaction, "webhook");
+        }
+
+        return deliveries;
     }
 
     private async Task<bool> UpdateHeldAsync(string sql, JobId id, string owner, object? extra, bool visible, bool wakeWorkers, CancellationToken cancellationToken)
@@ -352,6 +363,11 @@ internal sealed class SqliteJobStore(
             if (await connection.ExecuteAsync(sql, parameters, transaction) == 0)
             {
                 return (false, 0);
+            }
+
+            if (wakeWorkers)
+            {
+                await database.PublishAsync(connection, transaction, "new");
             }
 
             return (true, visible ? await RecordChangeAsync(connection, transaction, id.Value, now) : 0);

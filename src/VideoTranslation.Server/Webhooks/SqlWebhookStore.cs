@@ -9,17 +9,17 @@ namespace VideoTranslation.Server.Webhooks;
 /// with a lease like jobs (so a crash mid-send is retried, and several nodes never send one twice at once), and
 /// every attempt recorded.
 /// </summary>
-internal sealed class SqliteWebhookStore(SqliteDatabase database)
+internal sealed class SqlWebhookStore(IJobDatabase database)
 {
     public Task<WebhookDelivery?> ClaimDueAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction, now) => (await connection.QuerySingleOrDefaultAsync<ClaimRow>(
-            """
+            $"""
             UPDATE webhook_deliveries SET lease_owner = @Owner, lease_expires_at = @Now + @LeaseMs
             WHERE id = (
                 SELECT id FROM webhook_deliveries
                 WHERE state = 'pending' AND next_attempt_at <= @Now AND (lease_expires_at IS NULL OR lease_expires_at <= @Now)
                 ORDER BY next_attempt_at
-                LIMIT 1)
+                LIMIT 1{database.SkipLocked})
             RETURNING id AS Id, job_id AS JobId, event_type AS EventType, url AS Url, payload AS Payload, attempts AS Attempts;
             """,
             new { Owner = owner, Now = now, LeaseMs = (long)lease.TotalMilliseconds },
@@ -38,9 +38,9 @@ internal sealed class SqliteWebhookStore(SqliteDatabase database)
                 VALUES (@Id, @Attempt, @At, @StatusCode, @Error, @DurationMs);
                 UPDATE webhook_deliveries
                 SET payload = COALESCE(payload, @Payload), attempts = @Attempt, lease_owner = NULL, lease_expires_at = NULL,
-                    state = CASE WHEN @Delivered THEN 'succeeded' WHEN @RetryAt IS NULL THEN 'failed' ELSE 'pending' END,
-                    next_attempt_at = COALESCE(@RetryAt, next_attempt_at),
-                    completed_at = CASE WHEN @Delivered OR @RetryAt IS NULL THEN @Now END
+                    state = CASE WHEN @Delivered THEN 'succeeded' WHEN CAST(@RetryAt AS BIGINT) IS NULL THEN 'failed' ELSE 'pending' END,
+                    next_attempt_at = COALESCE(CAST(@RetryAt AS BIGINT), next_attempt_at),
+                    completed_at = CASE WHEN @Delivered OR CAST(@RetryAt AS BIGINT) IS NULL THEN @Now END
                 WHERE id = @Id AND lease_owner = @Owner;
                 """,
                 new
@@ -74,7 +74,10 @@ internal sealed class SqliteWebhookStore(SqliteDatabase database)
         database.ReadAsync(async connection =>
         {
             var due = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT MIN(MAX(next_attempt_at, COALESCE(lease_expires_at, 0))) FROM webhook_deliveries WHERE state = 'pending';",
+                """
+                SELECT MIN(CASE WHEN lease_expires_at > next_attempt_at THEN lease_expires_at ELSE next_attempt_at END)
+                FROM webhook_deliveries WHERE state = 'pending';
+                """,
                 cancellationToken: cancellationToken));
             return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
         }, cancellationToken);

@@ -1,0 +1,32 @@
+using System.Data.Common;
+
+namespace VideoTranslation.Server.Storage;
+
+/// <summary>
+/// The database under the job and webhook stores: SQLite (the embedded default, one process) or PostgreSQL
+/// (several nodes). The stores run the same SQL on either; this says what differs: how writes are serialized,
+/// how a claim skips rows other nodes hold, and how a change is announced to the other nodes.
+/// </summary>
+public interface IJobDatabase
+{
+    /// <summary>Creates or migrates the schema; safe to call many times, and from several nodes at once.</summary>
+    Task InitializeAsync();
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction (given the time in Unix milliseconds) and commits it.</summary>
+    Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, long, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>Runs a read that does not wait for writes.</summary>
+    Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken);
+
+    /// <summary>Appended to a claim's row selection: <c>FOR UPDATE SKIP LOCKED</c> where several nodes claim at once.</summary>
+    string SkipLocked { get; }
+
+    /// <summary>
+    /// Tells the other nodes about a change, when the transaction commits (a no-op where there are no other nodes).
+    /// Messages: <c>new</c> (a job to claim), <c>job:ID</c> (a job changed), <c>cancel:ID</c>, <c>webhook</c>.
+    /// </summary>
+    Task PublishAsync(DbConnection connection, DbTransaction transaction, string message);
+
+    /// <summary>Where the data lives, for logs and errors (never a password).</summary>
+    string Description { get; }
+}

@@ -1,0 +1,111 @@
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+
+namespace VideoTranslation.Server.Storage;
+
+/// <summary>
+/// PostgreSQL under the job and webhook stores, for several API and worker nodes on one database. Claims skip rows
+/// other nodes hold (<c>FOR UPDATE SKIP LOCKED</c>); changes are announced with <c>pg_notify</c>, delivered at commit
+/// to every node's <see cref="PostgresListener"/>. Times are the writing node's clock in Unix milliseconds, as on
+/// SQLite: nodes keep their clocks in step (NTP), which leases of tens of seconds tolerate easily.
+/// </summary>
+public sealed class PostgresDatabase : IJobDatabase, IAsyncDisposable, IDisposable
+{
+    /// <summary>The channel every node listens on.</summary>
+    public const string Channel = "videotranslation";
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly TimeProvider clock;
+    private readonly Lazy<Task> schema;
+
+    public PostgresDatabase(string connectionString, TimeProvider clock)
+    {
+        this.clock = clock;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+        ConnectionString = connectionString;
+        dataSource = NpgsqlDataSource.Create(connectionString);
+        schema = new Lazy<Task>(() => MigrateAsync());
+    }
+
+    public string Description { get; }
+
+    /// <summary>For the listener's own connection.</summary>
+    internal string ConnectionString { get; }
+
+    public string SkipLocked => " FOR UPDATE SKIP LOCKED";
+
+    public Task InitializeAsync() => schema.Value;
+
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, long, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await schema.Value;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await transaction.CommitAsync(CancellationToken.None);
+        return result;
+    }
+
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await schema.Value;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await read(connection);
+    }
+
+    public Task PublishAsync(DbConnection connection, DbTransaction transaction, string message) =>
+        connection.ExecuteAsync("SELECT pg_notify(@Channel, @Message);", new { Channel, Message = message }, transaction);
+
+    /// <summary>Accepts a <c>postgresql://</c> (or <c>postgres://</c>) URL as well as an Npgsql connection string.</summary>
+    public static string ToConnectionString(string database)
+    {
+        if (!database.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) && !database.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new NpgsqlConnectionStringBuilder(database).ConnectionString;
+        }
+
+        var uri = new Uri(database);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) is { Length: > 0 } name ? name : "postgres",
+        };
+        if (uri.UserInfo.Split(':', 2) is [var user, ..] && user.Length > 0)
+        {
+            builder.Username = Uri.UnescapeDataString(user);
+        }
+
+        if (uri.UserInfo.Split(':', 2) is [_, var password])
+        {
+            builder.Password = Uri.UnescapeDataString(password);
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = pair.Split('=', 2) is [var k, var v] ? (k, v) : (pair, "");
+            builder[Uri.UnescapeDataString(key).Replace('_', ' ')] = Uri.UnescapeDataString(value);
+        }
+
+        return builder.ConnectionString;
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    public void Dispose() => dataSource.Dispose();
+
+    private async Task MigrateAsync()
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await PostgresSchema.MigrateAsync(connection);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new InvalidOperationException($"Cannot use the job database {Description}: {ex.Message} Check Storage:Database (--database).", ex);
+        }
+    }
+}

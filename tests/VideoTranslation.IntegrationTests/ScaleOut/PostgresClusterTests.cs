@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VideoTranslation.Client;
+using VideoTranslation.IntegrationTests.Infrastructure;
+using VideoTranslation.Server.Engines;
+
+namespace VideoTranslation.IntegrationTests.ScaleOut;
+
+/// <summary>Several nodes on one real PostgreSQL database: API nodes and workers as separate processes, and in-process nodes.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresClusterTests
+{
+    [Fact]
+    public async Task Two_api_nodes_and_two_workers_run_every_job_once_and_waiters_on_the_other_node_wake()
+    {
+        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        using var data = new TempDirectory();
+        string[] shared = ["--database", database, "--data", data.Path];
+        string[] workerOptions = [.. shared, "--workers", "8", "--sim-min-seconds", "0.2", "--sim-max-seconds", "0.5", "--sim-error-rate", "0"];
+        var (apiA, urlA) = await VtsProcess.ServeAsync([.. shared, "--no-workers"]);
+        await using var a = apiA;
+        var (apiB, urlB) = await VtsProcess.ServeAsync([.. shared, "--no-workers"]);
+        await using var b = apiB;
+        await using var worker1 = VtsProcess.Worker(workerOptions);
+        await using var worker2 = VtsProcess.Worker(workerOptions);
+
+        using var submitter = new VideoTranslationClient(urlA, TestServer.FastPolling());
+        var counter = new CountingHandler();
+        using var waiter = new VideoTranslationClient(new HttpClient(counter) { BaseAddress = urlB, Timeout = Timeout.InfiniteTimeSpan }, TestServer.FastPolling(timeoutSeconds: 120));
+        var ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ => (await submitter.StartTranslationAsync("en", "es")).JobId));
+
+        var jobs = await Task.WhenAll(ids.Select(id => waiter.WaitForCompletionAsync(id)));
+
+        Assert.All(jobs, job => Assert.Equal(TranslationJobStatus.Completed, job.Status));
+        // Node B learned of each end from the database's notifications: a held request or a stream per job, no polling.
+        Assert.InRange(counter.Requests.Count, ids.Length, 2 * ids.Length);
+        using var http = new HttpClient { BaseAddress = urlB };
+        foreach (var id in ids)
+        {
+            Assert.Equal(1, (await http.GetFromJsonAsync<JsonElement>($"/v1/jobs/{id}")).GetProperty("attempts").GetInt32());
+        }
+
+        Assert.Contains("Job started", worker1.Output, StringComparison.Ordinal);
+        Assert.Contains("Job started", worker2.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_worker_killed_mid_job_has_its_job_finished_by_another()
+    {
+        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        using var data = new TempDirectory();
+        string[] shared = ["--database", database, "--data", data.Path, "--lease-seconds", "1", "--sim-error-rate", "0"];
+        var (api, url) = await VtsProcess.ServeAsync([.. shared, "--no-workers"]);
+        await using var _ = api;
+        using var client = new VideoTranslationClient(url, TestServer.FastPolling(timeoutSeconds: 90));
+
+        await using (var doomed = VtsProcess.Worker([.. shared, "--sim-min-seconds", "60", "--sim-max-seconds", "60"]))
+        {
+            var operation = await client.StartTranslationAsync("en", "fr");
+            await doomed.WaitForOutputAsync("Job started", TimeSpan.FromSeconds(60));
+            await doomed.KillAsync();
+
+            await using var survivor = VtsProcess.Worker([.. shared, "--sim-min-seconds", "0.05", "--sim-max-seconds", "0.1"]);
+            var job = await operation.WaitForCompletionAsync();
+
+            Assert.Equal(TranslationJobStatus.Completed, job.Status);
+            Assert.Contains("attempt 2", survivor.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Five_hundred_jobs_submitted_across_nodes_each_run_exactly_once()
+    {
+        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        var runs = new ConcurrentDictionary<string, int>();
+        var nodes = new ConcurrentDictionary<string, int>();
+        var settings = TestServer.Settings(workers: 16);
+        settings["Storage:Database"] = database;
+        await using var nodeA = await TestServer.StartAsync(settings, configure: builder => builder.Services.AddSingleton<ITranslationEngine>(new CountingEngine(runs, nodes, "A")));
+        await using var nodeB = await TestServer.StartAsync(settings, configure: builder => builder.Services.AddSingleton<ITranslationEngine>(new CountingEngine(runs, nodes, "B")));
+        using var clientA = nodeA.CreateClient();
+        using var clientB = nodeB.CreateClient();
+
+        var operations = await Task.WhenAll(Enumerable.Range(0, 500).Select(i => (i % 2 == 0 ? clientA : clientB).StartTranslationAsync("en", "es")));
+        var jobs = await Task.WhenAll(operations.Select((operation, i) => (i % 2 == 0 ? clientB : clientA).WaitForCompletionAsync(operation.JobId)));
+
+        Assert.All(jobs, job => Assert.Equal(TranslationJobStatus.Completed, job.Status));
+        Assert.Equal(500, runs.Count);
+        Assert.All(runs, run => Assert.Equal(1, run.Value));
+        Assert.Equal(["A", "B"], nodes.Keys.Order()); // both nodes' workers took jobs
+    }
+
+    /// <summary>Counts how often each job runs, across nodes, and which nodes ran jobs.</summary>
+    private sealed class CountingEngine(ConcurrentDictionary<string, int> runs, ConcurrentDictionary<string, int> nodes, string node) : ITranslationEngine
+    {
+        public async Task TranslateAsync(Domain.TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
+        {
+            runs.AddOrUpdate(job.Id.Value, 1, (_, count) => count + 1);
+            nodes.AddOrUpdate(node, 1, (_, count) => count + 1);
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 30)), cancellationToken);
+        }
+    }
+}
+
+/// <summary>Tests on the shared PostgreSQL server run one class at a time (one of them restarts it).</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection
+{
+    public const string Name = "PostgreSQL";
+}
