@@ -106,6 +106,7 @@ public static class ServerBuilderExtensions
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailDefaults.Apply);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
 
         services.AddHttpLogging(logging =>
         {
@@ -114,7 +115,7 @@ public static class ServerBuilderExtensions
             logging.CombineLogs = true;
         });
 
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
     }
 
@@ -131,7 +132,9 @@ public static class ServerBuilderExtensions
 
         app.MapSeedApi();
         app.MapJobsApi();
-        app.MapHealthChecks("/healthz");
+        // Alive: the process answers (no checks). Ready: the database and the data directory work.
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
 }

@@ -124,7 +124,7 @@ internal sealed partial class JobWorkerService(
             }
 
             await StopAsync(stopHeartbeat, heartbeat);
-            if (await queue.CompleteAsync(job.Id, owner, CancellationToken.None))
+            if (await PersistAsync(() => queue.CompleteAsync(job.Id, owner, CancellationToken.None), stoppingToken))
             {
                 LogJobCompleted(clock.GetElapsedTime(started).TotalSeconds);
             }
@@ -137,7 +137,7 @@ internal sealed partial class JobWorkerService(
         {
             // Shutting down: hand the job back at once instead of letting its lease run out.
             await StopAsync(stopHeartbeat, heartbeat);
-            await queue.ReleaseAsync(job.Id, owner, CancellationToken.None);
+            await PersistAsync(() => queue.ReleaseAsync(job.Id, owner, CancellationToken.None), CancellationToken.None, once: true);
             LogJobReleased();
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested)
@@ -157,15 +157,36 @@ internal sealed partial class JobWorkerService(
         catch (JobFailedException ex)
         {
             await StopAsync(stopHeartbeat, heartbeat);
-            await queue.FailAsync(job.Id, owner, ex.Message, ex.Code, CancellationToken.None);
+            await PersistAsync(() => queue.FailAsync(job.Id, owner, ex.Message, ex.Code, CancellationToken.None), stoppingToken);
             LogJobFailed(ex.Message, clock.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception ex)
         {
             await StopAsync(stopHeartbeat, heartbeat);
             var delay = settings.RetryDelayAfter(job.Attempts);
-            await queue.RetryLaterAsync(job.Id, owner, delay, ex.Message, CancellationToken.None);
+            await PersistAsync(() => queue.RetryLaterAsync(job.Id, owner, delay, ex.Message, CancellationToken.None), stoppingToken);
             LogJobRetrying(ex, job.Attempts, settings.MaxAttempts, delay.TotalSeconds);
+        }
+    }
+
+    /// <summary>
+    /// Records a job's outcome, trying again while the database is unreachable (a restart, a failover) for as long
+    /// as the lease would have kept the job ours: the work is done and should not be redone for a blip.
+    /// </summary>
+    private async Task<bool> PersistAsync(Func<Task<bool>> write, CancellationToken stoppingToken, bool once = false)
+    {
+        var deadline = clock.GetUtcNow() + settings.LeaseDuration;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && !once && clock.GetUtcNow() < deadline && !stoppingToken.IsCancellationRequested)
+            {
+                LogPersistRetry(ex.Message, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * Math.Pow(2, attempt))), clock, CancellationToken.None);
+            }
         }
     }
 
@@ -235,6 +256,9 @@ internal sealed partial class JobWorkerService(
 
     [LoggerMessage(LogLevel.Warning, "Could not renew the job's lease; trying again at the next heartbeat")]
     private partial void LogHeartbeatFailed(Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Could not record the job's outcome ({Reason}); trying again (attempt {Attempt})")]
+    private partial void LogPersistRetry(string reason, int attempt);
 
     [LoggerMessage(LogLevel.Error, "Worker could not reach the job queue; retrying in 1 s")]
     private partial void LogQueueError(Exception exception);

@@ -82,8 +82,15 @@ internal sealed class ProgressRecorder : IProgress<JobProgress>, IAsyncDisposabl
 
                 if (current is { } value && current != written)
                 {
-                    await queue.ReportProgressAsync(id, owner, value.Stage, value.Fraction, stop.Token);
-                    written = current;
+                    try
+                    {
+                        await queue.ReportProgressAsync(id, owner, value.Stage, value.Fraction, stop.Token);
+                        written = current;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // The database is briefly unreachable: progress is advisory, the next tick writes it.
+                    }
                 }
             }
         }

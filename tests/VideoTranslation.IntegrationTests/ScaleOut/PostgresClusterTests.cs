@@ -66,7 +66,9 @@ public sealed class PostgresClusterTests
             var job = await operation.WaitForCompletionAsync();
 
             Assert.Equal(TranslationJobStatus.Completed, job.Status);
-            Assert.Contains("attempt 2", survivor.Output, StringComparison.Ordinal);
+            using var http = new HttpClient { BaseAddress = url };
+            Assert.Equal(2, (await http.GetFromJsonAsync<JsonElement>($"/v1/jobs/{job.JobId}")).GetProperty("attempts").GetInt32());
+            await survivor.WaitForOutputAsync("attempt 2", TimeSpan.FromSeconds(10)); // the survivor took it over
         }
     }
 
@@ -90,6 +92,26 @@ public sealed class PostgresClusterTests
         Assert.Equal(500, runs.Count);
         Assert.All(runs, run => Assert.Equal(1, run.Value));
         Assert.Equal(["A", "B"], nodes.Keys.Order()); // both nodes' workers took jobs
+    }
+
+    [Fact]
+    public async Task Every_job_finishes_when_the_database_restarts_mid_run()
+    {
+        var postgres = await PostgresServer.GetAsync();
+        var settings = TestServer.Settings(minSeconds: 0.5, maxSeconds: 1.5, workers: 8);
+        settings["Storage:Database"] = await postgres.CreateDatabaseAsync();
+        await using var server = await TestServer.StartAsync(settings);
+        using var client = server.CreateClient(TestServer.FastPolling(timeoutSeconds: 120));
+        var operations = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => client.StartTranslationAsync("en", "es")));
+        var waits = operations.Select(operation => operation.WaitForCompletionAsync()).ToList();
+        await Task.Delay(300);
+
+        await postgres.RestartAsync(); // every connection is cut mid-run
+
+        var jobs = await Task.WhenAll(waits);
+        Assert.All(jobs, job => Assert.Equal(TranslationJobStatus.Completed, job.Status));
+        using var http = server.CreateHttpClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
     }
 
     /// <summary>Counts how often each job runs, across nodes, and which nodes ran jobs.</summary>

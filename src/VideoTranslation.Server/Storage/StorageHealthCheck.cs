@@ -1,0 +1,35 @@
+using Dapper;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace VideoTranslation.Server.Storage;
+
+/// <summary>Ready when the job database answers a query and the data directory takes a file (<c>/readyz</c>).</summary>
+internal sealed class StorageHealthCheck(IJobDatabase database, IOptions<StorageOptions> storage) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await database.ReadAsync(connection => connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1;", cancellationToken: cancellationToken)), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"The job database ({database.Description}) does not answer: {ex.Message}");
+        }
+
+        try
+        {
+            var directory = Directory.CreateDirectory(Path.GetFullPath(storage.Value.DataDirectory)).FullName;
+            var probe = Path.Combine(directory, $".ready-{Environment.ProcessId}");
+            await File.WriteAllTextAsync(probe, "ok", cancellationToken);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return HealthCheckResult.Unhealthy($"The data directory cannot be written: {ex.Message}");
+        }
+
+        return HealthCheckResult.Healthy($"{database.Description}; data in {storage.Value.DataDirectory}");
+    }
+}
