@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using VideoTranslation.Pipeline.OpenAi;
 using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Recognition;
@@ -12,6 +13,7 @@ using VideoTranslation.Server.Api.Seed;
 using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Engines;
+using VideoTranslation.Server.Observability;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Storage;
 using VideoTranslation.Server.Webhooks;
@@ -115,6 +117,10 @@ public static class ServerBuilderExtensions
             logging.CombineLogs = true;
         });
 
+        services.AddSingleton<ServiceMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(ServiceMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
     }
@@ -134,6 +140,7 @@ public static class ServerBuilderExtensions
         app.MapJobsApi();
         // Alive: the process answers (no checks). Ready: the database and the data directory work.
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }

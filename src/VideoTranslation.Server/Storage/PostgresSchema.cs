@@ -89,6 +89,9 @@ internal static class PostgresSchema
             value TEXT NOT NULL
         );
         """,
+
+        // 2: as SQLite's 6.
+        "ALTER TABLE jobs ADD COLUMN lease_expiries BIGINT NOT NULL DEFAULT 0;",
     ];
 
     public static async Task MigrateAsync(NpgsqlConnection connection)

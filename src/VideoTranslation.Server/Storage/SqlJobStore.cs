@@ -227,7 +227,8 @@ internal sealed class SqlJobStore(
                 $"""
                 UPDATE jobs
                 SET state = 'running', attempts = attempts + 1, lease_owner = @Owner, lease_expires_at = @LeaseUntil, updated_at = @Now,
-                    started_at = COALESCE(started_at, @Now), version = version + 1
+                    started_at = COALESCE(started_at, @Now), version = version + 1,
+                    lease_expiries = lease_expiries + CASE WHEN state = 'running' THEN 1 ELSE 0 END
                 WHERE id = (
                     SELECT id FROM jobs
                     WHERE (state = 'queued' AND available_at <= @Now) OR (state = 'running' AND lease_expires_at <= @Now)
@@ -322,6 +323,22 @@ internal sealed class SqlJobStore(
                 """,
                 cancellationToken: cancellationToken));
             return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+        }, cancellationToken);
+
+    /// <summary>Counts across the whole deployment, for metrics: jobs by state, jobs due now, lease expiries, pending webhooks.</summary>
+    public Task<JobStatistics> GetStatisticsAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(async connection =>
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var byState = (await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(
+                "SELECT state, COUNT(*) FROM jobs GROUP BY state;", cancellationToken: cancellationToken))).ToDictionary(r => r.State, r => r.Count);
+            var due = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM jobs WHERE state = 'queued' AND available_at <= @Now;", new { Now = now }, cancellationToken: cancellationToken));
+            var expiries = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT SUM(lease_expiries) FROM jobs;", cancellationToken: cancellationToken)) ?? 0;
+            var webhooks = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'pending';", cancellationToken: cancellationToken));
+            return new JobStatistics(byState, due, expiries, webhooks);
         }, cancellationToken);
 
     /// <summary>

@@ -138,6 +138,9 @@ internal static class SqliteSchema
             value TEXT NOT NULL
         );
         """,
+
+        // 6: how often each job's lease ran out (its worker died) and another worker took it over, for metrics.
+        "ALTER TABLE jobs ADD COLUMN lease_expiries INTEGER NOT NULL DEFAULT 0;",
     ];
 
     public static int LatestVersion => Migrations.Length;

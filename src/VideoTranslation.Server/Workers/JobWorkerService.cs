@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Engines;
+using VideoTranslation.Server.Observability;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Storage;
 
@@ -19,6 +20,7 @@ internal sealed partial class JobWorkerService(
     JobCancellations cancellations,
     IJobRepository jobs,
     JobFiles files,
+    ServiceMetrics metrics,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<JobWorkerService> logger) : BackgroundService
@@ -117,7 +119,11 @@ internal sealed partial class JobWorkerService(
         try
         {
             var mediaSeconds = job.Video?.MediaSeconds ?? 0;
-            await using (var progress = new ProgressRecorder(queue, job.Id, owner, clock, (stage, took) => speeds.Record(stage, took, mediaSeconds)))
+            await using (var progress = new ProgressRecorder(queue, job.Id, owner, clock, (stage, took) =>
+            {
+                speeds.Record(stage, took, mediaSeconds);
+                metrics.StageFinished(stage, took);
+            }))
             {
                 await engine.TranslateAsync(job, progress, work.Token);
                 progress.Completed();
@@ -126,6 +132,7 @@ internal sealed partial class JobWorkerService(
             await StopAsync(stopHeartbeat, heartbeat);
             if (await PersistAsync(() => queue.CompleteAsync(job.Id, owner, CancellationToken.None), stoppingToken))
             {
+                metrics.JobFinished("completed");
                 LogJobCompleted(clock.GetElapsedTime(started).TotalSeconds);
             }
             else
@@ -147,6 +154,7 @@ internal sealed partial class JobWorkerService(
             if ((await jobs.GetAsync(job.Id, CancellationToken.None))?.State is JobState.Cancelled or null)
             {
                 files.Delete(job.Id); // its partial artifacts
+                metrics.JobFinished("cancelled");
                 LogJobCancelled(clock.GetElapsedTime(started).TotalSeconds);
             }
             else
@@ -158,6 +166,7 @@ internal sealed partial class JobWorkerService(
         {
             await StopAsync(stopHeartbeat, heartbeat);
             await PersistAsync(() => queue.FailAsync(job.Id, owner, ex.Message, ex.Code, CancellationToken.None), stoppingToken);
+            metrics.JobFinished("failed");
             LogJobFailed(ex.Message, clock.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception ex)
@@ -165,6 +174,7 @@ internal sealed partial class JobWorkerService(
             await StopAsync(stopHeartbeat, heartbeat);
             var delay = settings.RetryDelayAfter(job.Attempts);
             await PersistAsync(() => queue.RetryLaterAsync(job.Id, owner, delay, ex.Message, CancellationToken.None), stoppingToken);
+            metrics.JobFinished("retrying");
             LogJobRetrying(ex, job.Attempts, settings.MaxAttempts, delay.TotalSeconds);
         }
     }

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using VideoTranslation.IntegrationTests.Infrastructure;
+
+namespace VideoTranslation.IntegrationTests.Operations;
+
+/// <summary>What operators read: liveness, readiness, and Prometheus metrics, from the real server.</summary>
+public sealed partial class OperationsTests
+{
+    [Fact]
+    public async Task Metrics_count_jobs_by_state_and_time_the_stages_they_ran()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            await (await client.StartTranslationAsync("en", "es")).WaitForCompletionAsync();
+        }
+
+        using var http = server.CreateHttpClient();
+        var metrics = await http.GetStringAsync("/metrics");
+
+        Assert.Equal(3, double.Parse(JobsCompleted().Match(metrics).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Matches(@"vts_stage_duration_seconds_count\{[^}]*stage=""running""[^}]*\} 3", metrics);
+        Assert.Contains("vts_queue_depth", metrics, StringComparison.Ordinal);
+        Assert.Contains("vts_lease_expiries", metrics, StringComparison.Ordinal);
+        Assert.Contains("vts_waiters", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Alive_and_ready_answer_200_when_the_database_and_data_directory_work()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = server.CreateHttpClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        var ready = await http.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex(@"vts_jobs\{[^}]*state=""completed""[^}]*\} (\d+)")]
+    private static partial Regex JobsCompleted();
+}
