@@ -97,6 +97,7 @@ public static class ServerBuilderExtensions
         services.AddHostedService<JobWorkerService>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<PostgresListener>(); // idle on SQLite
+        services.AddHostedService<OrphanedUploadSweeper>();
 
         services.ConfigureHttpJsonOptions(json =>
         {
