@@ -60,7 +60,8 @@ public sealed class ClientWaitModeTests
     [Fact]
     public async Task Progress_reports_stage_progress_and_estimate_as_the_job_runs()
     {
-        await using var server = await TestServer.StartAsync(minSeconds: 1, maxSeconds: 1);
+        // Long enough for several progress writes (at most four a second) even on a loaded machine.
+        await using var server = await TestServer.StartAsync(minSeconds: 2.5, maxSeconds: 2.5);
         using var client = server.CreateClient();
         var operation = await client.StartTranslationAsync("en", "es");
         var seen = new ConcurrentQueue<VideoJob>();
