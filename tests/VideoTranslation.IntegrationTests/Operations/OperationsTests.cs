@@ -10,14 +10,17 @@ public sealed partial class OperationsTests
     [Fact]
     public async Task Metrics_count_jobs_by_state_and_time_the_stages_they_ran()
     {
-        await using var server = await TestServer.StartAsync();
-        using var client = server.CreateClient();
+        // A server process of its own: metrics listeners are process-wide, and other tests run servers in this one.
+        using var data = new TempDirectory();
+        var (server, url) = await VtsProcess.ServeAsync("--data", data.Path, "--sim-min-seconds", "0.05", "--sim-max-seconds", "0.1", "--sim-error-rate", "0");
+        await using var _ = server;
+        using var client = new VideoTranslation.Client.VideoTranslationClient(url, TestServer.FastPolling());
         for (var i = 0; i < 3; i++)
         {
             await (await client.StartTranslationAsync("en", "es")).WaitForCompletionAsync();
         }
 
-        using var http = server.CreateHttpClient();
+        using var http = new HttpClient { BaseAddress = url };
         var metrics = await http.GetStringAsync("/metrics");
 
         Assert.Equal(3, double.Parse(JobsCompleted().Match(metrics).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
