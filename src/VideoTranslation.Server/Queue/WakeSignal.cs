@@ -15,5 +15,35 @@ public abstract class WakeSignal
     /// <summary>Wakes every loop waiting on <see cref="Next"/>; they race for the work, the losers sleep again.</summary>
     public void Notify() => Interlocked.Exchange(ref current, NewSource()).TrySetResult();
 
+    /// <summary>
+    /// Sleeps until <paramref name="wake"/> (a <see cref="Next"/> taken before looking for work) completes, or until
+    /// just after <paramref name="due"/> (the next delayed work), but no longer than <paramref name="longest"/>.
+    /// Cancellation by <paramref name="stoppingToken"/> throws; everything else just ends the sleep.
+    /// </summary>
+    public static async Task SleepAsync(Task wake, DateTimeOffset? due, TimeSpan longest, TimeProvider clock, CancellationToken stoppingToken)
+    {
+        var wait = longest;
+        if (due is { } next)
+        {
+            // A little slack so we wake just after the work is due, not just before.
+            var untilDue = next - clock.GetUtcNow() + TimeSpan.FromMilliseconds(5);
+            wait = untilDue < wait ? untilDue : wait;
+        }
+
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            await wake.WaitAsync(wait, clock, stoppingToken);
+        }
+        catch (TimeoutException)
+        {
+            // Nothing was signalled: look again.
+        }
+    }
+
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.V1;
+using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Storage;
 
 namespace VideoTranslation.Server.Webhooks;
@@ -59,17 +60,7 @@ internal sealed partial class WebhookDispatcher(
                     continue;
                 }
 
-                var wait = TimeSpan.FromMinutes(1);
-                if (await store.GetNextDueTimeAsync(stoppingToken) is { } due)
-                {
-                    var untilDue = due - clock.GetUtcNow() + TimeSpan.FromMilliseconds(5);
-                    wait = untilDue < wait ? untilDue : wait;
-                }
-
-                if (wait > TimeSpan.Zero)
-                {
-                    await wake.WaitAsync(wait, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                }
+                await WakeSignal.SleepAsync(wake, await store.GetNextDueTimeAsync(stoppingToken), TimeSpan.FromMinutes(1), clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -78,7 +69,14 @@ internal sealed partial class WebhookDispatcher(
             catch (Exception ex)
             {
                 LogStoreError(ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
             }
         }
     }

@@ -54,7 +54,7 @@ internal sealed partial class JobWorkerService(
                 var job = await queue.ClaimNextAsync(owner, settings.LeaseDuration, stoppingToken);
                 if (job is null)
                 {
-                    await IdleAsync(wake, stoppingToken);
+                    await WakeSignal.SleepAsync(wake, await queue.GetNextDueTimeAsync(stoppingToken), settings.MaxIdleWait, clock, stoppingToken);
                     continue;
                 }
 
@@ -77,31 +77,6 @@ internal sealed partial class JobWorkerService(
                     break;
                 }
             }
-        }
-    }
-
-    private async Task IdleAsync(Task wake, CancellationToken stoppingToken)
-    {
-        var wait = settings.MaxIdleWait;
-        if (await queue.GetNextDueTimeAsync(stoppingToken) is { } due)
-        {
-            // A little slack so we wake just after the job is due, not just before.
-            var untilDue = due - clock.GetUtcNow() + TimeSpan.FromMilliseconds(5);
-            wait = untilDue < wait ? untilDue : wait;
-        }
-
-        if (wait <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        try
-        {
-            await wake.WaitAsync(wait, clock, stoppingToken);
-        }
-        catch (TimeoutException)
-        {
-            // Nothing was signalled; look again.
         }
     }
 
@@ -144,7 +119,7 @@ internal sealed partial class JobWorkerService(
         {
             // Shutting down: hand the job back at once instead of letting its lease run out.
             await StopAsync(stopHeartbeat, heartbeat);
-            await PersistAsync(() => queue.ReleaseAsync(job.Id, owner, CancellationToken.None), CancellationToken.None, once: true);
+            await queue.ReleaseAsync(job.Id, owner, CancellationToken.None);
             LogJobReleased();
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested)
@@ -183,7 +158,7 @@ internal sealed partial class JobWorkerService(
     /// Records a job's outcome, trying again while the database is unreachable (a restart, a failover) for as long
     /// as the lease would have kept the job ours: the work is done and should not be redone for a blip.
     /// </summary>
-    private async Task<bool> PersistAsync(Func<Task<bool>> write, CancellationToken stoppingToken, bool once = false)
+    private async Task<bool> PersistAsync(Func<Task<bool>> write, CancellationToken stoppingToken)
     {
         var deadline = clock.GetUtcNow() + settings.LeaseDuration;
         for (var attempt = 1; ; attempt++)
@@ -192,7 +167,7 @@ internal sealed partial class JobWorkerService(
             {
                 return await write();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException && !once && clock.GetUtcNow() < deadline && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException && clock.GetUtcNow() < deadline && !stoppingToken.IsCancellationRequested)
             {
                 LogPersistRetry(ex.Message, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * Math.Pow(2, attempt))), clock, CancellationToken.None);
