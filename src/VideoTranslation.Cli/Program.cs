@@ -10,6 +10,7 @@ var root = new RootCommand("vts: the VideoTranslation service. Run a server, sub
     WaitCommand.Create(),
     WebhookSecretCommand.Create(),
     WorkerCommand.Create(),
+    WorkersCommand.Create(),
     EnginesCommand.Create(),
 };
 

@@ -35,6 +35,12 @@ internal sealed class ServerOptions
         Description = "Serve the API only; run no jobs in this process [config: Workers:Enabled=false]",
     };
 
+    public Option<string> Queues { get; } = new("--queues")
+    {
+        Description = "Take jobs only from these queues, comma-separated: simulated, recognition, translation, synthesis " +
+                      "(e.g. a GPU machine: recognition) [config: Workers:Queues; default: all]",
+    };
+
     public Option<double> LeaseSeconds { get; } = new("--lease-seconds")
     {
         Description = "Lease length: a job whose worker died is taken up again after this long [config: Workers:LeaseDuration; default: 30]",
@@ -77,7 +83,7 @@ internal sealed class ServerOptions
     {
         foreach (var option in new Option[]
                  {
-                     Urls, Data, Database, Workers, NoWorkers, LeaseSeconds, MaxAttempts,
+                     Urls, Data, Database, Workers, NoWorkers, Queues, LeaseSeconds, MaxAttempts,
                      SimMinSeconds, SimMaxSeconds, SimErrorRate, SimTimeScale, LogLevel, LogFormat,
                  })
         {
@@ -96,6 +102,7 @@ internal sealed class ServerOptions
         Set(parse, Data, "Storage:DataDirectory", settings);
         Set(parse, Database, "Storage:Database", settings);
         Set(parse, Workers, "Workers:Concurrency", settings);
+        Set(parse, Queues, "Workers:Queues", settings);
         if (parse.GetValue(NoWorkers))
         {
             settings["Workers:Enabled"] = "false";

@@ -36,4 +36,10 @@ public sealed record PipelineRequest
     public string? SourceSubtitlesPath { get; init; }
 
     public double MaxSpeedUp { get; init; } = Synthesis.DubFitter.DefaultMaxSpeedUp;
+
+    /// <summary>
+    /// The stages this run may do; null for all. When a stage outside them still has work, the run stops with
+    /// <see cref="StageHandOffException"/> (a worker made for other stages hands the job on). Probing always runs.
+    /// </summary>
+    public IReadOnlySet<PipelineStage>? Stages { get; init; }
 }

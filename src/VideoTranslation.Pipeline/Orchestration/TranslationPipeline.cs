@@ -61,10 +61,10 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
             tracks.Add(track);
         }
 
-        progress?.Report(new PipelineProgress(PipelineStage.Muxing, 0.9));
         var output = PipelineArtifacts.OutputVideo(work, Muxer.OutputExtension(media));
         if (!File.Exists(output))
         {
+            Begin(request, PipelineStage.Muxing, 0.9, progress);
             var burn = request.BurnSubtitles ? results[0].Srt : null;
             await AtomicFile.WriteAsync(output, partial => Muxer.MuxAsync(request.InputPath, media, source, tracks, partial, cancellationToken, burn));
         }
@@ -116,6 +116,20 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
     }
 
     /// <summary>
+    /// Reports that <paramref name="stage"/> starts work, or stops the run with <see cref="StageHandOffException"/> when
+    /// this run may not do it (everything before is saved, so the run that may do it resumes there).
+    /// </summary>
+    private static void Begin(PipelineRequest request, PipelineStage stage, double fraction, IProgress<PipelineProgress>? progress, string? language = null)
+    {
+        if (request.Stages is { } allowed && !allowed.Contains(stage))
+        {
+            throw new StageHandOffException(stage);
+        }
+
+        progress?.Report(new PipelineProgress(stage, fraction, language));
+    }
+
+    /// <summary>
     /// The source sentences in cues, from provided subtitles or recognized speech, and the source language (the
     /// detected one when asked to detect); saves the transcript artifact.
     /// </summary>
@@ -138,14 +152,14 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         }
         else
         {
-            progress?.Report(new PipelineProgress(PipelineStage.ExtractingAudio, 0.02));
             var wav = Path.Combine(work, "audio.wav");
             if (!File.Exists(wav))
             {
+                Begin(request, PipelineStage.ExtractingAudio, 0.02, progress);
                 await AtomicFile.WriteAsync(wav, partial => AudioExtractor.ExtractAsync(request.InputPath, media, partial, cancellationToken));
             }
 
-            progress?.Report(new PipelineProgress(PipelineStage.Transcribing, 0.05));
+            Begin(request, PipelineStage.Transcribing, 0.05, progress);
             transcript = await recognizer.RecognizeAsync(wav, request.SourceLanguage, cancellationToken);
             await AtomicFile.WriteTextAsync(transcriptPath, TranscriptJson.Serialize(transcript), cancellationToken);
         }
@@ -162,7 +176,6 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         var directory = PipelineArtifacts.LanguageDirectory(work, target.Value);
         Directory.CreateDirectory(directory);
 
-        progress?.Report(new PipelineProgress(PipelineStage.Translating, share.Start, target.Value));
         var translationPath = PipelineArtifacts.Translation(work, target.Value);
         IReadOnlyList<string> translations;
         if (File.Exists(translationPath))
@@ -171,6 +184,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         }
         else
         {
+            Begin(request, PipelineStage.Translating, share.Start, progress, target.Value);
             translations = await translator.TranslateAsync([.. sentences.Select(s => s.Sentence.Text)], source, target, request.Glossary, cancellationToken);
             await AtomicFile.WriteTextAsync(translationPath, JsonSerializer.Serialize(translations, Json), cancellationToken);
         }
@@ -194,29 +208,33 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         var lengths = new List<TimeSpan>(units.Count);
         for (var i = 0; i < units.Count; i++)
         {
-            progress?.Report(new PipelineProgress(PipelineStage.Synthesizing, share.Start + (share.Size * 0.1) + (share.Size * 0.6 * i / units.Count), target.Value));
             var clip = Path.Combine(clips, i.ToString("0000", CultureInfo.InvariantCulture) + ".wav");
             if (!File.Exists(clip))
             {
+                Begin(request, PipelineStage.Synthesizing, share.Start + (share.Size * 0.1) + (share.Size * 0.6 * i / units.Count), progress, target.Value);
                 await AtomicFile.WriteAsync(clip, partial => synthesizer.SynthesizeAsync(units[i].Text, target, voice, partial, cancellationToken));
             }
 
             lengths.Add(WavFile.Duration(clip));
         }
 
-        progress?.Report(new PipelineProgress(PipelineStage.Mixing, share.Start + (share.Size * 0.7), target.Value));
         var placements = DubFitter.Fit(units, lengths, media.Duration, request.MaxSpeedUp);
         var report = PipelineArtifacts.DubbingReport(work, target.Value);
         await AtomicFile.WriteTextAsync(report, DubbingReport.Serialize(units, placements), cancellationToken);
 
         var dub = Path.Combine(directory, "dub.wav");
-        if (!File.Exists(dub))
+        var audio = PipelineArtifacts.DubbedAudio(work, target.Value);
+        if (!File.Exists(audio))
+        {
+            Begin(request, PipelineStage.Mixing, share.Start + (share.Size * 0.7), progress, target.Value);
+        }
+
+        if (!File.Exists(dub) && !File.Exists(audio))
         {
             var placed = placements.Select(p => (Path.Combine(clips, p.Cue.ToString("0000", CultureInfo.InvariantCulture) + ".wav"), p)).ToList();
             await AtomicFile.WriteAsync(dub, partial => DubTrackWriter.WriteAsync(partial, media.Duration, placed, cancellationToken));
         }
 
-        var audio = PipelineArtifacts.DubbedAudio(work, target.Value);
         if (!File.Exists(audio))
         {
             await AtomicFile.WriteAsync(audio, partial => AudioMixer.MixAsync(request.InputPath, media, dub, request.KeepOriginalAudio, partial, cancellationToken));

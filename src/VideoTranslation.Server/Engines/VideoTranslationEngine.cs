@@ -6,6 +6,8 @@ using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Subtitles;
 using VideoTranslation.Pipeline.Tools;
 using VideoTranslation.Pipeline.Translation;
+using VideoTranslation.Server.Queue;
+using VideoTranslation.Server.Workers;
 
 namespace VideoTranslation.Server.Engines;
 
@@ -14,8 +16,12 @@ namespace VideoTranslation.Server.Engines;
 /// stages whose output exists, a job taken over after a crash resumes where the dead worker stopped. Input
 /// problems become permanent failures with a code the API reports.
 /// </summary>
-internal sealed class VideoTranslationEngine(TranslationPipeline pipeline, JobFiles files, IOptions<DubbingOptions> dubbing) : ITranslationEngine
+internal sealed class VideoTranslationEngine(
+    TranslationPipeline pipeline, JobFiles files, IOptions<DubbingOptions> dubbing, IOptions<WorkerOptions> workers) : ITranslationEngine
 {
+    // The stages this process's workers may do; null when they serve every queue.
+    private readonly IReadOnlySet<PipelineStage>? stages = workers.Value.ServesSomeQueues ? WorkQueues.Stages(workers.Value.QueueSet) : null;
+
     public async Task TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
         var spec = job.Video ?? throw new InvalidOperationException($"Job {job.Id} is not a video job.");
@@ -32,11 +38,16 @@ internal sealed class VideoTranslationEngine(TranslationPipeline pipeline, JobFi
             Glossary = new Glossary(spec.Glossary),
             SourceSubtitlesPath = files.SourceSubtitlesFor(job.Id, spec),
             MaxSpeedUp = dubbing.Value.MaxSpeedUp,
+            Stages = stages,
         };
 
         try
         {
             await pipeline.RunAsync(request, files.WorkFor(job.Id), new StageProgress(progress), cancellationToken);
+        }
+        catch (StageHandOffException ex)
+        {
+            throw new JobHandOffException(WorkQueues.For(ex.Stage), ex);
         }
         catch (MediaException ex)
         {

@@ -8,12 +8,14 @@ using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Recognition;
 using VideoTranslation.Pipeline.Synthesis;
 using VideoTranslation.Pipeline.Translation;
+using VideoTranslation.Server.Api.Operations;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Seed;
 using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Observability;
+using VideoTranslation.Server.Operations;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Storage;
 using VideoTranslation.Server.Webhooks;
@@ -54,6 +56,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton<JobEventStream>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqlWebhookStore>();
+        services.AddSingleton<WorkerRegistry>();
         services.AddSingleton<WebhookSecret>();
 
         // Webhook receivers are other people's servers: no redirects followed (a redirect is a failed attempt), no cookies.
@@ -139,6 +142,7 @@ public static class ServerBuilderExtensions
 
         app.MapSeedApi();
         app.MapJobsApi();
+        app.MapOperationsApi();
         // Alive: the process answers (no checks). Ready: the database and the data directory work.
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapPrometheusScrapingEndpoint("/metrics");

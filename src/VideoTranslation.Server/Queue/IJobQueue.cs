@@ -9,7 +9,10 @@ namespace VideoTranslation.Server.Queue;
 /// </summary>
 public interface IJobQueue
 {
-    /// <summary>Claims the oldest due job for <paramref name="owner"/>, or returns null when none is due.</summary>
+    /// <summary>
+    /// Claims the oldest due job for <paramref name="owner"/> from the queues this process serves
+    /// (<c>Workers:Queues</c>), or returns null when none is due.
+    /// </summary>
     Task<TranslationJob?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Extends the lease; false when the lease was lost (expired and taken by another worker).</summary>
@@ -28,6 +31,12 @@ public interface IJobQueue
     /// <summary>Gives a job back without counting the attempt (the worker is shutting down).</summary>
     Task<bool> ReleaseAsync(JobId id, string owner, CancellationToken cancellationToken);
 
-    /// <summary>When the next job becomes claimable (a delayed retry or a lease that will expire); null if never.</summary>
+    /// <summary>
+    /// Gives a job back without counting the attempt, to wait in <paramref name="queue"/>: its next stage is work for
+    /// workers of that queue (its finished stages are saved).
+    /// </summary>
+    Task<bool> HandOffAsync(JobId id, string owner, string queue, CancellationToken cancellationToken);
+
+    /// <summary>When the next job in this process's queues becomes claimable (a delayed retry or a lease that will expire); null if never.</summary>
     Task<DateTimeOffset?> GetNextDueTimeAsync(CancellationToken cancellationToken);
 }

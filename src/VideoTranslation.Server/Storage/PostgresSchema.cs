@@ -92,6 +92,21 @@ internal static class PostgresSchema
 
         // 2: as SQLite's 6.
         "ALTER TABLE jobs ADD COLUMN lease_expiries BIGINT NOT NULL DEFAULT 0;",
+
+        // 3: as SQLite's 7.
+        """
+        ALTER TABLE jobs ADD COLUMN queue TEXT NOT NULL DEFAULT 'simulated';
+        UPDATE jobs SET queue = CASE WHEN spec LIKE '%"SourceSubtitlesExtension":"%' THEN 'translation' ELSE 'recognition' END WHERE kind = 'video';
+        CREATE TABLE workers (
+            id           TEXT   NOT NULL PRIMARY KEY,
+            host         TEXT   NOT NULL,
+            process_id   BIGINT NOT NULL,
+            queues       TEXT   NOT NULL,
+            concurrency  BIGINT NOT NULL,
+            started_at   BIGINT NOT NULL,
+            last_seen_at BIGINT NOT NULL
+        );
+        """,
     ];
 
     public static async Task MigrateAsync(NpgsqlConnection connection)

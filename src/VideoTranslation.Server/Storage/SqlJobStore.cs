@@ -34,6 +34,9 @@ internal sealed class SqlJobStore(
 
     private readonly int maxAttempts = workers.Value.MaxAttempts;
 
+    // The queues this process's workers take jobs from; null when they take every queue (no filter at all).
+    private readonly string[]? servedQueues = workers.Value.ServesSomeQueues ? [.. workers.Value.QueueSet] : null;
+
     /// <summary>Creates or migrates the schema; safe to call many times.</summary>
     public Task InitializeAsync() => database.InitializeAsync();
 
@@ -80,8 +83,8 @@ internal sealed class SqlJobStore(
             var inserted = await connection.QuerySingleOrDefaultAsync<JobRow>(
                 $"""
                 INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at,
-                                  kind, spec, stage, idempotency_key, request_fingerprint, callback_url)
-                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, 'video', @Spec, 'queued', @Key, @Fingerprint, @CallbackUrl)
+                                  kind, spec, stage, idempotency_key, request_fingerprint, callback_url, queue)
+                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, 'video', @Spec, 'queued', @Key, @Fingerprint, @CallbackUrl, @Queue)
                 ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING {Columns};
                 """,
@@ -96,6 +99,7 @@ internal sealed class SqlJobStore(
                     Key = idempotencyKey,
                     Fingerprint = fingerprint,
                     CallbackUrl = callbackUrl,
+                    Queue = WorkQueues.First(JobKind.Video, spec),
                 },
                 transaction);
             if (inserted is not null)
@@ -231,12 +235,12 @@ internal sealed class SqlJobStore(
                     lease_expiries = lease_expiries + CASE WHEN state = 'running' THEN 1 ELSE 0 END
                 WHERE id = (
                     SELECT id FROM jobs
-                    WHERE (state = 'queued' AND available_at <= @Now) OR (state = 'running' AND lease_expires_at <= @Now)
+                    WHERE ((state = 'queued' AND available_at <= @Now) OR (state = 'running' AND lease_expires_at <= @Now)){QueueFilter}
                     ORDER BY created_at, id
                     LIMIT 1{database.SkipLocked})
                 RETURNING {Columns};
                 """,
-                new { Owner = owner, LeaseUntil = now + (long)lease.TotalMilliseconds, Now = now },
+                WithQueues(new { Owner = owner, LeaseUntil = now + (long)lease.TotalMilliseconds, Now = now }),
                 transaction);
             if (claimed is not null)
             {
@@ -302,25 +306,21 @@ internal sealed class SqlJobStore(
             """,
             id, owner, new { Reason = reason, DelayMs = (long)delay.TotalMilliseconds }, visible: true, wakeWorkers: true, cancellationToken);
 
-    public Task<bool> ReleaseAsync(JobId id, string owner, CancellationToken cancellationToken) =>
-        UpdateHeldAsync(
-            $"""
-            UPDATE jobs SET state = 'queued', attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, available_at = @Now,
-                lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now, version = version + 1
-            WHERE {HeldBy};
-            """,
-            id, owner, null, visible: true, wakeWorkers: true, cancellationToken);
+    public Task<bool> ReleaseAsync(JobId id, string owner, CancellationToken cancellationToken) => HandBackAsync(id, owner, null, cancellationToken);
+
+    public Task<bool> HandOffAsync(JobId id, string owner, string queue, CancellationToken cancellationToken) => HandBackAsync(id, owner, queue, cancellationToken);
 
     public Task<DateTimeOffset?> GetNextDueTimeAsync(CancellationToken cancellationToken) =>
         database.ReadAsync(async connection =>
         {
             var due = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                """
+                $"""
                 SELECT MIN(due) FROM (
-                    SELECT MIN(available_at) AS due FROM jobs WHERE state = 'queued'
+                    SELECT MIN(available_at) AS due FROM jobs WHERE state = 'queued'{QueueFilter}
                     UNION ALL
-                    SELECT MIN(lease_expires_at) FROM jobs WHERE state = 'running') AS due_times;
+                    SELECT MIN(lease_expires_at) FROM jobs WHERE state = 'running'{QueueFilter}) AS due_times;
                 """,
+                WithQueues(null),
                 cancellationToken: cancellationToken));
             return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
         }, cancellationToken);
@@ -340,6 +340,30 @@ internal sealed class SqlJobStore(
                 "SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'pending';", cancellationToken: cancellationToken));
             return new JobStatistics(byState, due, expiries, webhooks);
         }, cancellationToken);
+
+    // Spelled out parameter by parameter: Dapper expands lists on SQLite but passes arrays to PostgreSQL.
+    private string QueueFilter => servedQueues is null ? "" : $" AND queue IN ({string.Join(", ", servedQueues.Select((_, i) => "@Queue" + i))})";
+
+    private DynamicParameters WithQueues(object? values)
+    {
+        var parameters = new DynamicParameters(values);
+        for (var i = 0; i < (servedQueues?.Length ?? 0); i++)
+        {
+            parameters.Add("Queue" + i, servedQueues![i]);
+        }
+
+        return parameters;
+    }
+
+    /// <summary>Puts a running job back in the queue without counting the attempt, in <paramref name="queue"/> if given.</summary>
+    private Task<bool> HandBackAsync(JobId id, string owner, string? queue, CancellationToken cancellationToken) =>
+        UpdateHeldAsync(
+            $"""
+            UPDATE jobs SET state = 'queued', attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, available_at = @Now,
+                queue = COALESCE(@Queue, queue), lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now, version = version + 1
+            WHERE {HeldBy};
+            """,
+            id, owner, new { Queue = queue }, visible: true, wakeWorkers: true, cancellationToken);
 
     /// <summary>
     /// Appends the job's current state as its event number <c>version</c>, and queues its webhook if the change ended

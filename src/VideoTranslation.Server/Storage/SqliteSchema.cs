@@ -141,6 +141,22 @@ internal static class SqliteSchema
 
         // 6: how often each job's lease ran out (its worker died) and another worker took it over, for metrics.
         "ALTER TABLE jobs ADD COLUMN lease_expiries INTEGER NOT NULL DEFAULT 0;",
+
+        // 7: the queue each job waits in (the work it needs next, see WorkQueues), and the worker processes,
+        // each with the queues it serves and when it was last seen, for the operator view.
+        """
+        ALTER TABLE jobs ADD COLUMN queue TEXT NOT NULL DEFAULT 'simulated';
+        UPDATE jobs SET queue = CASE WHEN spec LIKE '%"SourceSubtitlesExtension":"%' THEN 'translation' ELSE 'recognition' END WHERE kind = 'video';
+        CREATE TABLE workers (
+            id           TEXT    NOT NULL PRIMARY KEY,
+            host         TEXT    NOT NULL,
+            process_id   INTEGER NOT NULL,
+            queues       TEXT    NOT NULL,
+            concurrency  INTEGER NOT NULL,
+            started_at   INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Observability;
+using VideoTranslation.Server.Operations;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Storage;
 
@@ -21,6 +22,7 @@ internal sealed partial class JobWorkerService(
     IJobRepository jobs,
     JobFiles files,
     ServiceMetrics metrics,
+    WorkerRegistry registry,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<JobWorkerService> logger) : BackgroundService
@@ -37,9 +39,43 @@ internal sealed partial class JobWorkerService(
             return Task.CompletedTask;
         }
 
-        LogStarting(settings.Concurrency, instance);
+        LogStarting(settings.Concurrency, instance, string.Join(", ", settings.QueueSet.Order()));
         var slots = Enumerable.Range(0, settings.Concurrency).Select(slot => RunSlotAsync($"{instance}/{slot}", stoppingToken));
-        return Task.WhenAll(slots);
+        return Task.WhenAll([.. slots, AnnounceAsync(stoppingToken)]);
+    }
+
+    /// <summary>Keeps this process in the operator view (<see cref="WorkerRegistry"/>) while it runs, and takes it out at a graceful stop.</summary>
+    private async Task AnnounceAsync(CancellationToken stoppingToken)
+    {
+        var startedAt = clock.GetUtcNow();
+        using var timer = new PeriodicTimer(settings.HeartbeatInterval, clock);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await registry.BeatAsync(instance, settings.QueueSet, settings.Concurrency, startedAt, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogAnnounceFailed(ex.Message); // the slots report the database being away; this is only the operator view
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        try
+        {
+            await registry.RemoveAsync(instance, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogAnnounceFailed(ex.Message);
+        }
     }
 
     private async Task RunSlotAsync(string owner, CancellationToken stoppingToken)
@@ -137,6 +173,12 @@ internal sealed partial class JobWorkerService(
                 LogLeaseLost();
             }
         }
+        catch (JobHandOffException ex)
+        {
+            await StopAsync(stopHeartbeat, heartbeat);
+            await PersistAsync(() => queue.HandOffAsync(job.Id, owner, ex.Queue, CancellationToken.None), stoppingToken);
+            LogJobHandedOff(ex.Queue, clock.GetElapsedTime(started).TotalSeconds);
+        }
         catch (JobFailedException ex)
         {
             await StopAsync(stopHeartbeat, heartbeat);
@@ -209,11 +251,14 @@ internal sealed partial class JobWorkerService(
         await heartbeat;
     }
 
+    [LoggerMessage(LogLevel.Debug, "Could not update this worker in the operator view: {Reason}")]
+    private partial void LogAnnounceFailed(string reason);
+
     [LoggerMessage(LogLevel.Information, "Workers disabled in this process: it serves the API only")]
     private partial void LogDisabled();
 
-    [LoggerMessage(LogLevel.Information, "Starting {Concurrency} worker slots as {Instance}")]
-    private partial void LogStarting(int concurrency, string instance);
+    [LoggerMessage(LogLevel.Information, "Starting {Concurrency} worker slots as {Instance}, serving the queues {Queues}")]
+    private partial void LogStarting(int concurrency, string instance, string queues);
 
     [LoggerMessage(LogLevel.Information, "Job started: {Source} -> {Target}, attempt {Attempt}")]
     private partial void LogJobStarted(string source, string target, int attempt);
@@ -226,6 +271,9 @@ internal sealed partial class JobWorkerService(
 
     [LoggerMessage(LogLevel.Warning, "Job hit a transient error on attempt {Attempt} of {MaxAttempts}; retrying in {DelaySeconds:0.0} s")]
     private partial void LogJobRetrying(Exception exception, int attempt, int maxAttempts, double delaySeconds);
+
+    [LoggerMessage(LogLevel.Information, "Job handed on to the {Queue} queue after {Seconds:0.00} s: this process does not serve it")]
+    private partial void LogJobHandedOff(string queue, double seconds);
 
     [LoggerMessage(LogLevel.Information, "Job cancelled after {Seconds:0.00} s; stopped and removed its files")]
     private partial void LogJobCancelled(double seconds);

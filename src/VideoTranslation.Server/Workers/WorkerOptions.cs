@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using VideoTranslation.Server.Queue;
 
 namespace VideoTranslation.Server.Workers;
 
 /// <summary>How jobs are run: concurrency, leases and retries. Bound from the <c>Workers</c> configuration section.</summary>
-public sealed class WorkerOptions
+public sealed class WorkerOptions : IValidatableObject
 {
     public const string SectionName = "Workers";
 
@@ -33,6 +34,20 @@ public sealed class WorkerOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Workers:MaxIdleWait must be between {1} and {2}.")]
     public TimeSpan MaxIdleWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The queues this process's workers take jobs from, comma-separated (<see cref="WorkQueues.All"/>); empty for all.
+    /// A video job whose next stage belongs to a queue not served here is handed on with its finished stages saved.
+    /// </summary>
+    public string Queues { get; set; } = "";
+
+    /// <summary><see cref="Queues"/> as a set; every queue when none is named.</summary>
+    public IReadOnlySet<string> QueueSet => Queues.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } named
+        ? named.Select(name => name.ToLowerInvariant()).ToHashSet()
+        : WorkQueues.All.ToHashSet();
+
+    /// <summary>Whether <see cref="Queues"/> leaves some queue out.</summary>
+    public bool ServesSomeQueues => QueueSet.Count < WorkQueues.All.Count;
+
     /// <summary>Longest wait before a retry, however many attempts came before.</summary>
     public static TimeSpan MaxRetryDelay { get; } = TimeSpan.FromMinutes(10);
 
@@ -45,5 +60,14 @@ public sealed class WorkerOptions
         var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 16));
         var seconds = Math.Min(RetryDelay.TotalSeconds * factor, MaxRetryDelay.TotalSeconds);
         return TimeSpan.FromSeconds(seconds);
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var unknown in QueueSet.Except(WorkQueues.All))
+        {
+            yield return new ValidationResult(
+                $"Workers:Queues names '{unknown}', which is not a queue. Queues: {string.Join(", ", WorkQueues.All)}.", [nameof(Queues)]);
+        }
     }
 }

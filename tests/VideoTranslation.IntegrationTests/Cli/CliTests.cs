@@ -112,6 +112,17 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Worker_refuses_a_queue_that_does_not_exist_and_lists_the_queues()
+    {
+        using var data = new TempDirectory();
+
+        var (exit, stdout, stderr) = await VtsProcess.RunAsync("worker", "--data", data.Path, "--queues", "recognition,gpu");
+
+        Assert.Equal(5, exit);
+        Assert.Contains("Workers:Queues names 'gpu', which is not a queue. Queues: simulated, recognition, translation, synthesis.", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_runs_its_own_server_and_summarizes()
     {
         using var directory = new TempDirectory();

@@ -42,6 +42,47 @@ public sealed partial class OperationsTests
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task The_operator_view_shows_each_worker_with_its_jobs_and_each_queue_with_its_load()
+    {
+        await using var server = await TestServer.StartAsync(minSeconds: 60, maxSeconds: 60, workers: 1);
+        using var client = server.CreateClient();
+        var held = (await client.StartTranslationAsync("en", "es")).JobId;
+        await client.StartTranslationAsync("en", "fr");
+
+        var worker = await PollAsync(async () => (await client.GetWorkersAsync()) is [{ Jobs.Count: 1 } only] ? only : null);
+        var queues = await client.GetQueuesAsync();
+
+        Assert.True(worker.Alive);
+        Assert.Equal(Environment.ProcessId, worker.ProcessId);
+        Assert.Equal(["recognition", "simulated", "synthesis", "translation"], worker.Queues);
+        Assert.Equal(held, Assert.Single(worker.Jobs).Id);
+        Assert.True(worker.Jobs[0].LeaseExpiresAt > DateTimeOffset.UtcNow);
+        var simulated = Assert.Single(queues, queue => queue.Name == "simulated");
+        Assert.Equal((1, 0, 1, 1), (simulated.Due, simulated.Delayed, simulated.Running, simulated.Workers));
+        Assert.NotNull(simulated.OldestDueSeconds);
+        Assert.All(queues.Where(queue => queue.Name != "simulated"), queue => Assert.Equal((0, 0), (queue.Due, queue.Running)));
+
+        await server.StopAsync(); // a graceful stop takes the worker out of the view
+        await using var next = await TestServer.StartAsync(TestServer.Settings(), server.DataDirectory);
+        using var nextClient = next.CreateClient();
+        Assert.DoesNotContain(await nextClient.GetWorkersAsync(), listed => listed.Id == worker.Id);
+    }
+
+    private static async Task<T> PollAsync<T>(Func<Task<T?>> read)
+        where T : class
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(50))
+        {
+            if (await read() is { } value)
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The condition was not met within 30 s.");
+        }
+    }
+
     [GeneratedRegex(@"vts_jobs\{[^}]*state=""completed""[^}]*\} (\d+)")]
     private static partial Regex JobsCompleted();
 }

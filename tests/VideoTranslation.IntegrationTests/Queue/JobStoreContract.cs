@@ -211,6 +211,31 @@ public abstract class JobStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_worker_limited_to_queues_claims_only_their_jobs_and_a_hand_off_moves_a_job_without_counting_an_attempt()
+    {
+        var translators = await CreateStoreAsync(maxAttempts: 3, queues: "translation");
+        await CreateAsync("seed-job");
+        var video = JobId.Parse("video-job");
+        var spec = new VideoJobSpec { FileName = "talk.mp4", InputExtension = ".mp4", TargetLanguages = ["es"] };
+        Assert.IsType<CreateJobResult.Created>(await store.CreateVideoAsync(video, EnEs, spec, null, null, "fingerprint", default));
+
+        // Neither the seed job (simulated) nor the new video job (recognition) is for translators, nor wakes them.
+        Assert.Null(await translators.ClaimNextAsync("t1", Lease, default));
+        Assert.Null(await translators.GetNextDueTimeAsync(default));
+
+        var recognizer = await CreateStoreAsync(maxAttempts: 3, queues: "recognition");
+        Assert.Equal(video, (await recognizer.ClaimNextAsync("r1", Lease, default))!.Id);
+        Assert.True(await recognizer.HandOffAsync(video, "r1", WorkQueues.Translation, default));
+        Assert.Null(await recognizer.ClaimNextAsync("r1", Lease, default));
+
+        Assert.Equal(clock.GetUtcNow(), await translators.GetNextDueTimeAsync(default));
+        var handedOn = await translators.ClaimNextAsync("t1", Lease, default);
+        Assert.Equal(video, handedOn!.Id);
+        Assert.Equal(1, handedOn.Attempts);
+        Assert.False(await recognizer.HandOffAsync(video, "r1", WorkQueues.Synthesis, default)); // no longer its job
+    }
+
+    [Fact]
     public async Task Jobs_survive_reopening_the_database()
     {
         var id = await CreateAsync("durable");
@@ -218,9 +243,9 @@ public abstract class JobStoreContract : IAsyncLifetime
         Assert.Equal(EnEs, (await reopened.GetAsync(id, default))!.Languages);
     }
 
-    private async Task<SqlJobStore> CreateStoreAsync(int maxAttempts) => new(
+    private async Task<SqlJobStore> CreateStoreAsync(int maxAttempts, string queues = "") => new(
         await OpenDatabaseAsync(),
-        Options.Create(new WorkerOptions { MaxAttempts = maxAttempts }),
+        Options.Create(new WorkerOptions { MaxAttempts = maxAttempts, Queues = queues }),
         signal,
         new JobChanges(),
         new JobCancellations(),
