@@ -11,6 +11,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using VideoTranslation.Client;
+using VideoTranslation.Benchmarks.Shared;
 using VideoTranslation.WaitingBenchmark;
 
 var jobs = Option("--jobs", 200);
@@ -148,10 +149,7 @@ async Task<List<string>> HoldConnectionsAsync(int count)
 
 void WriteReport()
 {
-    const string Begin = "<!-- waiting-benchmark:begin -->";
-    const string End = "<!-- waiting-benchmark:end -->";
     var section = new StringBuilder()
-        .AppendLine(Begin)
         .AppendLine(CultureInfo.InvariantCulture, $"### Waiting for jobs ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {jobs} jobs per row)")
         .AppendLine()
         .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/VideoTranslation.WaitingBenchmark -- --jobs {jobs} --connections {connections}`")
@@ -165,16 +163,7 @@ void WriteReport()
         .AppendLine("| mode | held | answered early | server memory before | while holding | per connection | server CPU over 10 s idle |")
         .AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
     holdRows.ForEach(row => section.AppendLine(row));
-    section.Append(End);
-
-    var text = File.Exists(report) ? File.ReadAllText(report) : "# Benchmarks\n";
-    var begin = text.IndexOf(Begin, StringComparison.Ordinal);
-    var end = text.IndexOf(End, StringComparison.Ordinal);
-    text = begin >= 0 && end > begin
-        ? text[..begin] + section + text[(end + End.Length)..]
-        : text.TrimEnd() + "\n\n## Waiting\n\n" + section + "\n";
-    File.WriteAllText(report, text);
-    Console.WriteLine($"Wrote {report}");
+    BenchmarkReport.Write(report, "waiting-benchmark", "## Waiting", section.ToString());
 }
 
 static async Task PollAsync(HttpClient http, string id, Func<int, TimeSpan> delay)
@@ -203,8 +192,4 @@ Dictionary<string, string> Simulation(double min, double max, string distributio
     ["Workers:Concurrency"] = "256",
 };
 
-T Option<T>(string name, T fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? (T)Convert.ChangeType(args[index + 1], typeof(T), CultureInfo.InvariantCulture) : fallback;
-}
+T Option<T>(string name, T fallback) => BenchmarkOptions.Get(args, name, fallback);
