@@ -6,6 +6,17 @@ cd "$root"
 
 scripts/install.sh
 
+# s3rver, an S3-compatible server the tests start on a loopback port (the S3 artifact store), from npm.
+if [[ ! -x .build/s3rver/node_modules/.bin/s3rver ]]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
+  fi
+  npm install --prefix .build/s3rver --no-audit --no-fund --loglevel=error s3rver@3.7.1
+fi
+
 echo "== dotnet format (verify)"
 dotnet format VideoTranslation.sln --verify-no-changes --no-restore
 

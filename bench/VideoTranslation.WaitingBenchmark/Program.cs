@@ -10,8 +10,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using VideoTranslation.Client;
 using VideoTranslation.Benchmarks.Shared;
+using VideoTranslation.Client;
 using VideoTranslation.WaitingBenchmark;
 
 var jobs = Option("--jobs", 200);

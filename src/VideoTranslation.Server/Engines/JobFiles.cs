@@ -33,4 +33,36 @@ public sealed class JobFiles(IOptions<StorageOptions> storage)
 
     /// <summary>The pipeline's work directory; its files are the job's artifacts.</summary>
     public string WorkFor(JobId id) => Path.Combine(DirectoryFor(id), "work");
+
+    /// <summary>
+    /// The local path of <paramref name="relativePath"/> ('/'-separated) in the job's directory. The paths come from
+    /// the job's own listings and catalog, never from a request; one that would leave the directory is refused anyway.
+    /// </summary>
+    public string PathFor(JobId id, string relativePath)
+    {
+        var directory = DirectoryFor(id);
+        var path = Path.GetFullPath(Path.Combine(directory, relativePath));
+        return path.StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path
+            : throw new ArgumentException($"'{relativePath}' is not inside the job's directory.", nameof(relativePath));
+    }
+
+    /// <summary>The job's complete files here ('/'-separated paths relative to its directory): files being written are left out.</summary>
+    public IEnumerable<(string RelativePath, long Size)> LocalFiles(JobId id)
+    {
+        var directory = new DirectoryInfo(DirectoryFor(id));
+        if (!directory.Exists)
+        {
+            return [];
+        }
+
+        return directory.EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(file => !IsBeingWritten(file.Name))
+            .Select(file => (Path.GetRelativePath(directory.FullName, file.FullName).Replace(Path.DirectorySeparatorChar, '/'), file.Length))
+            .ToList();
+    }
+
+    // Pipeline.Tools.AtomicFile writes "name.partial.ext", downloads go to "name.download": both are renamed when whole.
+    private static bool IsBeingWritten(string name) =>
+        name.Contains(".partial.", StringComparison.Ordinal) || name.EndsWith(".download", StringComparison.Ordinal);
 }

@@ -6,6 +6,7 @@ using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Subtitles;
 using VideoTranslation.Pipeline.Tools;
 using VideoTranslation.Pipeline.Translation;
+using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Workers;
 
@@ -17,7 +18,7 @@ namespace VideoTranslation.Server.Engines;
 /// problems become permanent failures with a code the API reports.
 /// </summary>
 internal sealed class VideoTranslationEngine(
-    TranslationPipeline pipeline, JobFiles files, IOptions<DubbingOptions> dubbing, IOptions<WorkerOptions> workers) : ITranslationEngine
+    TranslationPipeline pipeline, JobFiles files, IArtifactStore store, IOptions<DubbingOptions> dubbing, IOptions<WorkerOptions> workers) : ITranslationEngine
 {
     // The stages this process's workers may do; null when they serve every queue.
     private readonly IReadOnlySet<PipelineStage>? stages = workers.Value.ServesSomeQueues ? WorkQueues.Stages(workers.Value.QueueSet) : null;
@@ -41,36 +42,63 @@ internal sealed class VideoTranslationEngine(
             Stages = stages,
         };
 
+        // Work on local files: bring in what other nodes stored (the upload, stages done elsewhere), store each
+        // stage's output as the next begins (so a crash here resumes from it on any node), and everything at the end.
+        await store.PullAsync(job.Id, cancellationToken);
+        var saving = Task.CompletedTask;
+        var reporter = new StageProgress(progress, () => saving = saving.ContinueWith(_ => store.PushAsync(job.Id, cancellationToken), TaskScheduler.Default).Unwrap());
         try
         {
-            await pipeline.RunAsync(request, files.WorkFor(job.Id), new StageProgress(progress), cancellationToken);
+            await pipeline.RunAsync(request, files.WorkFor(job.Id), reporter, cancellationToken);
         }
-        catch (StageHandOffException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new JobHandOffException(WorkQueues.For(ex.Stage), ex);
+            await saving.ContinueWith(_ => { }, TaskScheduler.Default);
+            var outcome = Outcome(ex);
+            if (outcome is null)
+            {
+                throw; // transient: the worker retries it
+            }
+
+            if (outcome is JobHandOffException)
+            {
+                await store.PushAsync(job.Id, cancellationToken); // the next worker needs it all
+                await store.EvictLocalCopyAsync(job.Id);
+            }
+
+            throw outcome;
         }
-        catch (MediaException ex)
-        {
-            throw new JobFailedException(ex.Code, ex.Message, ex);
-        }
-        catch (UnsupportedLanguageException ex)
-        {
-            throw new JobFailedException("unsupported_language", ex.Message, ex);
-        }
-        catch (SubtitleFormatException ex)
-        {
-            throw new JobFailedException("invalid_subtitles", $"The source subtitles do not parse: {ex.Message}", ex);
-        }
-        catch (ToolException ex) when (ex.IsMissing)
-        {
-            throw new JobFailedException("engine_unavailable", ex.Message, ex);
-        }
+
+        await saving.ContinueWith(_ => { }, TaskScheduler.Default);
+        await store.PushAsync(job.Id, cancellationToken);
+        await store.EvictLocalCopyAsync(job.Id);
     }
 
-    /// <summary>Pipeline stages as the API names them: <c>extracting_audio</c>, <c>transcribing</c>, ...</summary>
-    private sealed class StageProgress(IProgress<JobProgress> inner) : IProgress<PipelineProgress>
+    /// <summary>What a pipeline exception means for the job: handed on, failed for good with a code, or (null) transient.</summary>
+    private static Exception? Outcome(Exception ex) => ex switch
     {
-        public void Report(PipelineProgress value) =>
+        StageHandOffException handOff => new JobHandOffException(WorkQueues.For(handOff.Stage), ex),
+        MediaException media => new JobFailedException(media.Code, media.Message, ex),
+        UnsupportedLanguageException => new JobFailedException("unsupported_language", ex.Message, ex),
+        SubtitleFormatException => new JobFailedException("invalid_subtitles", $"The source subtitles do not parse: {ex.Message}", ex),
+        ToolException { IsMissing: true } => new JobFailedException("engine_unavailable", ex.Message, ex),
+        _ => null,
+    };
+
+    /// <summary>Pipeline stages as the API names them (<c>extracting_audio</c>, <c>transcribing</c>, ...), with a call when a new stage begins.</summary>
+    private sealed class StageProgress(IProgress<JobProgress> inner, Action stageBegins) : IProgress<PipelineProgress>
+    {
+        private PipelineStage? current;
+
+        public void Report(PipelineProgress value)
+        {
+            if (current is { } previous && previous != value.Stage)
+            {
+                stageBegins();
+            }
+
+            current = value.Stage;
             inner.Report(new JobProgress(JsonNamingPolicy.SnakeCaseLower.ConvertName(value.Stage.ToString()), value.Fraction));
+        }
     }
 }

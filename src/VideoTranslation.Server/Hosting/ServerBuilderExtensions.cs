@@ -13,6 +13,7 @@ using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Seed;
 using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Api.Waiting;
+using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Observability;
 using VideoTranslation.Server.Operations;
@@ -48,6 +49,10 @@ public static class ServerBuilderExtensions
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<SqlJobStore>());
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JobFiles>();
+        services.AddOptions<ArtifactStoreOptions>().BindConfiguration(ArtifactStoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IArtifactStore>(sp => sp.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value.Store == "s3"
+            ? ActivatorUtilities.CreateInstance<S3ArtifactStore>(sp)
+            : ActivatorUtilities.CreateInstance<DirectoryArtifactStore>(sp));
         services.AddSingleton<StageSpeeds>();
         services.AddSingleton<EtaEstimator>();
         services.AddSingleton<ArtifactCatalog>();

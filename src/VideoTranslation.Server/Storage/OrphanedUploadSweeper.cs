@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
-using VideoTranslation.Server.Engines;
+using VideoTranslation.Server.Artifacts;
 
 namespace VideoTranslation.Server.Storage;
 
@@ -8,9 +8,10 @@ namespace VideoTranslation.Server.Storage;
 /// Removes job directories that have no job: uploads cut off when an API node died mid-request (a job row is written
 /// only once an upload is complete and checked, so no half job is ever visible). Runs at start and then hourly; only
 /// directories untouched for <see cref="MinimumAge"/> go, so an upload in progress on another node is left alone.
+/// Finished jobs' local copies go too where the artifact store keeps the files elsewhere (a bucket).
 /// </summary>
 internal sealed partial class OrphanedUploadSweeper(
-    IJobRepository jobs, JobFiles files, IOptions<StorageOptions> storage, TimeProvider clock, ILogger<OrphanedUploadSweeper> logger) : BackgroundService
+    IJobRepository jobs, IArtifactStore store, IOptions<StorageOptions> storage, TimeProvider clock, ILogger<OrphanedUploadSweeper> logger) : BackgroundService
 {
     public static readonly TimeSpan MinimumAge = TimeSpan.FromHours(1);
 
@@ -43,12 +44,22 @@ internal sealed partial class OrphanedUploadSweeper(
         foreach (var directory in Directory.EnumerateDirectories(root))
         {
             var age = clock.GetUtcNow() - Directory.GetLastWriteTimeUtc(directory);
-            if (age < MinimumAge || !JobId.TryParse(Path.GetFileName(directory), out var id, out _) || await jobs.GetAsync(id, cancellationToken) is not null)
+            if (age < MinimumAge || !JobId.TryParse(Path.GetFileName(directory), out var id, out _))
             {
                 continue;
             }
 
-            files.Delete(id);
+            if (await jobs.GetAsync(id, cancellationToken) is { } job)
+            {
+                if (job.State.IsTerminal())
+                {
+                    await store.EvictLocalCopyAsync(id); // e.g. downloads fetched from a bucket; the bucket keeps them
+                }
+
+                continue;
+            }
+
+            await store.DeleteAsync(id, cancellationToken);
             removed++;
             LogRemoved(Path.GetFileName(directory), age.TotalHours);
         }

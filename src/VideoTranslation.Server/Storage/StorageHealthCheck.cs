@@ -1,11 +1,12 @@
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using VideoTranslation.Server.Artifacts;
 
 namespace VideoTranslation.Server.Storage;
 
-/// <summary>Ready when the job database answers a query and the data directory takes a file (<c>/readyz</c>).</summary>
-internal sealed class StorageHealthCheck(IJobDatabase database, IOptions<StorageOptions> storage) : IHealthCheck
+/// <summary>Ready when the job database answers a query, the data directory takes a file and the artifact store answers (<c>/readyz</c>).</summary>
+internal sealed class StorageHealthCheck(IJobDatabase database, IArtifactStore artifacts, IOptions<StorageOptions> storage) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -28,6 +29,15 @@ internal sealed class StorageHealthCheck(IJobDatabase database, IOptions<Storage
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return HealthCheckResult.Unhealthy($"The data directory cannot be written: {ex.Message}");
+        }
+
+        try
+        {
+            await artifacts.CheckAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"The artifact store does not answer: {ex.Message}");
         }
 
         return HealthCheckResult.Healthy($"{database.Description}; data in {storage.Value.DataDirectory}");

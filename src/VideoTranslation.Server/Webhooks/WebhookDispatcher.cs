@@ -148,7 +148,7 @@ internal sealed partial class WebhookDispatcher(
     private async Task<string> PayloadAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(JobId.Parse(delivery.JobId), cancellationToken);
-        var data = job is null ? null : resources.Create(job);
+        var data = job is null ? null : await resources.CreateAsync(job, cancellationToken);
         return JsonSerializer.Serialize(
             new WebhookPayload(delivery.EventType, job?.CompletedAt?.UtcDateTime ?? clock.GetUtcNow().UtcDateTime, data),
             json.Value.SerializerOptions);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
+using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Observability;
 using VideoTranslation.Server.Operations;
@@ -20,7 +21,7 @@ internal sealed partial class JobWorkerService(
     StageSpeeds speeds,
     JobCancellations cancellations,
     IJobRepository jobs,
-    JobFiles files,
+    IArtifactStore store,
     ServiceMetrics metrics,
     WorkerRegistry registry,
     IOptions<WorkerOptions> options,
@@ -164,7 +165,7 @@ internal sealed partial class JobWorkerService(
             await StopAsync(stopHeartbeat, heartbeat);
             if ((await jobs.GetAsync(job.Id, CancellationToken.None))?.State is JobState.Cancelled or null)
             {
-                files.Delete(job.Id); // its partial artifacts
+                await store.DeleteAsync(job.Id, CancellationToken.None); // its partial artifacts
                 metrics.JobFinished("cancelled");
                 LogJobCancelled(clock.GetElapsedTime(started).TotalSeconds);
             }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Waiting;
+using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Storage;
 using VideoTranslation.Server.Webhooks;
@@ -27,7 +28,8 @@ public static class JobsApi
     }
 
     internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> CreateJobAsync(
-        HttpContext context, IJobRepository jobs, JobFiles files, VideoJobRequest validator, JobResources resources, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        HttpContext context, IJobRepository jobs, JobFiles files, IArtifactStore store, VideoJobRequest validator, JobResources resources,
+        IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         if (context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -50,7 +52,7 @@ public static class JobsApi
         // The upload lands in the job's own directory; the job exists only once everything checked out.
         var id = JobId.New();
         var directory = Directory.CreateDirectory(files.DirectoryFor(id)).FullName;
-        var accepted = false;
+        var (accepted, stored) = (false, false);
         try
         {
             using var upload = new JobUpload();
@@ -65,6 +67,9 @@ public static class JobsApi
                 return ApiProblems.Unprocessable(invalid.Code, invalid.Message, invalid.Errors);
             }
 
+            // Stored where every worker can reach it before the job exists, so no worker can claim a job without its input.
+            stored = true;
+            await store.PushAsync(id, cancellationToken);
             var created = await jobs.CreateVideoAsync(
                 id, languages, spec!, callbackUrl, idempotencyKey.Length > 0 ? idempotencyKey : null, upload.Fingerprint(), cancellationToken);
             if (created is CreateJobResult.Conflict conflict)
@@ -76,11 +81,19 @@ public static class JobsApi
             accepted = created is CreateJobResult.Created;
             var job = created.Job;
             JobWaiter.IsNotModified(context, job, resources.SecondsLeft(job));
-            return TypedResults.Accepted($"/v1/jobs/{job.Id}", resources.Create(job));
+            return TypedResults.Accepted($"/v1/jobs/{job.Id}", await resources.CreateAsync(job, cancellationToken));
         }
         finally
         {
-            if (!accepted)
+            if (accepted)
+            {
+                await store.EvictLocalCopyAsync(id); // the workers take it from the store
+            }
+            else if (stored)
+            {
+                await store.DeleteAsync(id, CancellationToken.None);
+            }
+            else if (!accepted)
             {
                 Directory.Delete(directory, recursive: true);
             }
@@ -113,7 +126,7 @@ public static class JobsApi
         }
 
         var deliveries = job.CallbackUrl is null ? null : await webhooks.ListForJobAsync(job.Id, cancellationToken);
-        return TypedResults.Ok(resources.Create(job, deliveries));
+        return TypedResults.Ok(await resources.CreateAsync(job, cancellationToken, deliveries));
     }
 
     /// <remarks>
@@ -147,7 +160,7 @@ public static class JobsApi
     }
 
     internal static async Task<Results<Ok<JobResource>, ProblemHttpResult>> CancelJobAsync(
-        string id, IJobRepository jobs, JobFiles files, JobResources resources, CancellationToken cancellationToken)
+        string id, IJobRepository jobs, IArtifactStore store, JobResources resources, CancellationToken cancellationToken)
     {
         if (!JobId.TryParse(id, out var jobId, out var error))
         {
@@ -158,10 +171,10 @@ public static class JobsApi
         {
             case JobRemoval.Done done:
                 // A worker running it here stops at once and removes the files again on its way out.
-                files.Delete(jobId);
-                return TypedResults.Ok(resources.Create(done.Job));
+                await store.DeleteAsync(jobId, CancellationToken.None);
+                return TypedResults.Ok(await resources.CreateAsync(done.Job, cancellationToken));
             case JobRemoval.WrongState { Job.State: JobState.Cancelled } already:
-                return TypedResults.Ok(resources.Create(already.Job));
+                return TypedResults.Ok(await resources.CreateAsync(already.Job, cancellationToken));
             case JobRemoval.WrongState finished:
                 return ApiProblems.Conflict($"Job '{jobId}' has already finished ({finished.Job.Status.ToString().ToLowerInvariant()}); there is nothing to cancel.");
             default:
@@ -170,7 +183,7 @@ public static class JobsApi
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteJobAsync(
-        string id, IJobRepository jobs, JobFiles files, CancellationToken cancellationToken)
+        string id, IJobRepository jobs, IArtifactStore store, CancellationToken cancellationToken)
     {
         if (!JobId.TryParse(id, out var jobId, out var error))
         {
@@ -180,7 +193,7 @@ public static class JobsApi
         switch (await jobs.DeleteAsync(jobId, cancellationToken))
         {
             case JobRemoval.Done:
-                files.Delete(jobId);
+                await store.DeleteAsync(jobId, CancellationToken.None);
                 return TypedResults.NoContent();
             case JobRemoval.WrongState:
                 return ApiProblems.Conflict($"Job '{jobId}' is still pending; cancel it first (POST /v1/jobs/{jobId}/cancel), then delete it.");
@@ -195,11 +208,11 @@ public static class JobsApi
         {
             (null, var problem) => problem!,
             (var job, _) => TypedResults.Ok<IReadOnlyList<ArtifactResource>>(
-                [.. artifacts.For(job).Select(a => new ArtifactResource(a.Name, a.ContentType, a.Size, $"/v1/jobs/{id}/artifacts/{a.Name}"))]),
+                [.. (await artifacts.ForAsync(job, cancellationToken)).Select(a => new ArtifactResource(a.Name, a.ContentType, a.Size, $"/v1/jobs/{id}/artifacts/{a.Name}"))]),
         };
 
     internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadArtifactAsync(
-        string id, string name, IJobRepository jobs, ArtifactCatalog artifacts, CancellationToken cancellationToken)
+        string id, string name, IJobRepository jobs, ArtifactCatalog artifacts, IArtifactStore store, CancellationToken cancellationToken)
     {
         var (job, problem) = await FindAsync(id, jobs, cancellationToken);
         if (job is null)
@@ -208,14 +221,15 @@ public static class JobsApi
         }
 
         // Only catalog names resolve to files: no path from the request ever reaches the file system.
-        var artifact = artifacts.For(job).FirstOrDefault(a => a.Name == name);
-        if (artifact is null)
+        var artifact = (await artifacts.ForAsync(job, cancellationToken)).FirstOrDefault(a => a.Name == name);
+        var path = artifact is null ? null : await store.LocalCopyAsync(job.Id, artifact.Path, cancellationToken);
+        if (artifact is null || path is null)
         {
             return ApiProblems.NotFound($"Job '{id}' has no artifact '{(name.Length <= 60 ? name : name[..60] + "…")}'. GET /v1/jobs/{id}/artifacts lists them.");
         }
 
         var download = $"{Path.GetFileNameWithoutExtension(job.Video!.FileName)}.{artifact.Name}";
-        return TypedResults.PhysicalFile(artifact.Path, artifact.ContentType, download, enableRangeProcessing: true);
+        return TypedResults.PhysicalFile(path, artifact.ContentType, download, enableRangeProcessing: true);
     }
 
     private static async Task<(TranslationJob? Job, ProblemHttpResult? Problem)> FindAsync(string id, IJobRepository jobs, CancellationToken cancellationToken)

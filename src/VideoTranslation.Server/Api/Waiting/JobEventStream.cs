@@ -41,7 +41,7 @@ public sealed class JobEventStream(
         {
             foreach (var change in await jobs.GetEventsAsync(job.Id, after, cancellationToken))
             {
-                var resource = resources.Create(change.Apply(job));
+                var resource = await resources.CreateAsync(change.Apply(job), cancellationToken);
                 var type = change.State == previousState ? ProgressEvent : StatusEvent;
                 yield return new SseItem<JobResource?>(resource, type) { EventId = change.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
                 if (change.State.IsTerminal())

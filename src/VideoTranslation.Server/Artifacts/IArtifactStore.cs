@@ -1,0 +1,33 @@
+using VideoTranslation.Domain;
+
+namespace VideoTranslation.Server.Artifacts;
+
+/// <summary>
+/// Where video jobs' files are kept so that every node can reach them: the upload, each stage's output, and the
+/// artifacts. Tools (ffmpeg, recognizers) work on local files, so each node works in its own job directory
+/// (<see cref="Engines.JobFiles"/>) and the store moves files between that and the shared place: the data directory
+/// itself (local, or a network file system mounted on every node), or an S3-compatible bucket.
+/// </summary>
+public interface IArtifactStore
+{
+    /// <summary>Brings the job's stored files that are missing here into its local directory (a worker, before it runs the job).</summary>
+    Task PullAsync(JobId id, CancellationToken cancellationToken);
+
+    /// <summary>Stores the job's local files that are not stored yet or changed (after an upload, a stage, a run).</summary>
+    Task PushAsync(JobId id, CancellationToken cancellationToken);
+
+    /// <summary>The job's stored files: paths relative to its directory, with '/' separators, and sizes.</summary>
+    Task<IReadOnlyDictionary<string, long>> ListAsync(JobId id, CancellationToken cancellationToken);
+
+    /// <summary>A local path holding the stored file <paramref name="relativePath"/>, fetched if needed; null when it is not stored.</summary>
+    Task<string?> LocalCopyAsync(JobId id, string relativePath, CancellationToken cancellationToken);
+
+    /// <summary>Drops the local working copy of the job's files where they are stored elsewhere (a no-op where the local ones are the stored ones).</summary>
+    Task EvictLocalCopyAsync(JobId id);
+
+    /// <summary>Removes the job's files, stored and local. Nothing there is not an error.</summary>
+    Task DeleteAsync(JobId id, CancellationToken cancellationToken);
+
+    /// <summary>Throws when the store cannot be reached (for <c>/readyz</c>).</summary>
+    Task CheckAsync(CancellationToken cancellationToken);
+}
