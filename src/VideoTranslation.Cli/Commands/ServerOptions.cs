@@ -35,6 +35,11 @@ internal sealed class ServerOptions
         Description = "Serve the API only; run no jobs in this process [config: Workers:Enabled=false]",
     };
 
+    public Option<string> MetricsUrls { get; } = new("--metrics-urls")
+    {
+        Description = "Listen here for /healthz, /readyz and /metrics only, e.g. http://0.0.0.0:9100 [config: Workers:MetricsUrls; default: no port]",
+    };
+
     public Option<string> Queues { get; } = new("--queues")
     {
         Description = "Take jobs only from these queues, comma-separated: simulated, recognition, translation, synthesis " +
@@ -92,6 +97,11 @@ internal sealed class ServerOptions
                 command.Add(option);
             }
         }
+
+        if (!http)
+        {
+            command.Add(MetricsUrls);
+        }
     }
 
     /// <summary>The configuration keys set on the command line.</summary>
@@ -103,6 +113,7 @@ internal sealed class ServerOptions
         Set(parse, Database, "Storage:Database", settings);
         Set(parse, Workers, "Workers:Concurrency", settings);
         Set(parse, Queues, "Workers:Queues", settings);
+        Set(parse, MetricsUrls, "Workers:MetricsUrls", settings);
         if (parse.GetValue(NoWorkers))
         {
             settings["Workers:Enabled"] = "false";

@@ -148,10 +148,17 @@ public static class ServerBuilderExtensions
         app.MapSeedApi();
         app.MapJobsApi();
         app.MapOperationsApi();
-        // Alive: the process answers (no checks). Ready: the database and the data directory work.
-        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-        app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOperationsEndpoints();
         return app;
+    }
+
+    /// <summary>What orchestrators and monitoring read, on API nodes and on workers that listen for it.</summary>
+    public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // Alive: the process answers (no checks). Ready: the database, the data directory and the artifact store work.
+        endpoints.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        endpoints.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return endpoints;
     }
 }

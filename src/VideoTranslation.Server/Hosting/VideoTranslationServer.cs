@@ -44,16 +44,28 @@ public static class VideoTranslationServer
 
     /// <summary>
     /// Creates a worker: the same job store, engines and workers as the server, configured the same way, but no
-    /// HTTP API (<c>vts worker</c>). Several workers on several machines share one PostgreSQL database.
+    /// HTTP API (<c>vts worker</c>). Several workers on several machines share one PostgreSQL database. With
+    /// <c>Workers:MetricsUrls</c> it listens there for operations only: <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>.
     /// </summary>
-    public static IHost CreateWorker(IReadOnlyDictionary<string, string?>? overrides = null, Action<HostApplicationBuilder>? configure = null)
+    public static IHost CreateWorker(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = WebApplication.CreateBuilder();
         Configure(builder.Configuration, null, overrides);
         builder.Configuration["Workers:Enabled"] = "true";
+        var metricsUrls = builder.Configuration["Workers:MetricsUrls"];
         builder.AddVideoTranslationServer();
-        configure?.Invoke(builder);
-        return builder.Build();
+        if (string.IsNullOrWhiteSpace(metricsUrls))
+        {
+            builder.WebHost.UseServer(new NoServer());
+        }
+        else
+        {
+            builder.WebHost.UseUrls(metricsUrls);
+        }
+
+        var app = builder.Build();
+        app.MapOperationsEndpoints();
+        return app;
     }
 
     private static void Configure(ConfigurationManager configuration, string[]? args, IReadOnlyDictionary<string, string?>? overrides)
@@ -80,5 +92,20 @@ public static class VideoTranslationServer
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.GetRequiredService<Storage.IJobDatabase>().InitializeAsync().WaitAsync(cancellationToken);
         return await app.Services.GetRequiredService<Webhooks.WebhookSecret>().GetAsync(cancellationToken);
+    }
+
+    /// <summary>A server that serves nothing: a worker without <c>Workers:MetricsUrls</c> opens no port.</summary>
+    private sealed class NoServer : Microsoft.AspNetCore.Hosting.Server.IServer
+    {
+        public Microsoft.AspNetCore.Http.Features.IFeatureCollection Features { get; } = new Microsoft.AspNetCore.Http.Features.FeatureCollection();
+
+        public Task StartAsync<TContext>(Microsoft.AspNetCore.Hosting.Server.IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -40,6 +40,9 @@ public sealed class WorkerOptions : IValidatableObject
     /// </summary>
     public string Queues { get; set; } = "";
 
+    /// <summary>Where a <c>vts worker</c> process listens for <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>; none opens no port.</summary>
+    public string? MetricsUrls { get; set; }
+
     /// <summary><see cref="Queues"/> as a set; every queue when none is named.</summary>
     public IReadOnlySet<string> QueueSet => Queues.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } named
         ? named.Select(name => name.ToLowerInvariant()).ToHashSet()

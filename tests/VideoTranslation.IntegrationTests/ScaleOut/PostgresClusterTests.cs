@@ -114,6 +114,30 @@ public sealed class PostgresClusterTests
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_worker_listening_for_operations_serves_its_metrics_and_health_and_no_api()
+    {
+        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        using var data = new TempDirectory();
+        string[] shared = ["--database", database, "--data", data.Path];
+        var (api, url) = await VtsProcess.ServeAsync([.. shared, "--no-workers"]);
+        await using var _ = api;
+        var metricsUrl = new Uri($"http://127.0.0.1:{FreePort.Number()}/");
+        await using var worker = VtsProcess.Worker(
+            [.. shared, "--metrics-urls", metricsUrl.ToString(), "--sim-min-seconds", "0.05", "--sim-max-seconds", "0.1", "--sim-error-rate", "0"]);
+        using var client = new VideoTranslationClient(url, TestServer.FastPolling());
+        for (var i = 0; i < 3; i++)
+        {
+            await (await client.StartTranslationAsync("en", "es")).WaitForCompletionAsync();
+        }
+
+        using var http = new HttpClient { BaseAddress = metricsUrl };
+        Assert.Matches(@"vts_stage_duration_seconds_count\{[^}]*stage=""running""[^}]*\} 3", await http.GetStringAsync("/metrics"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.PostAsJsonAsync("/translate", new { source_language = "en", target_language = "es" })).StatusCode);
+    }
+
     /// <summary>Counts how often each job runs, across nodes, and which nodes ran jobs.</summary>
     private sealed class CountingEngine(ConcurrentDictionary<string, int> runs, ConcurrentDictionary<string, int> nodes, string node) : ITranslationEngine
     {
