@@ -215,7 +215,7 @@ static async Task WaitUntilAsync(Func<Task<bool>> condition)
 static HttpClient Http(Uri server) => new(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(2) };
 
 string Row(string database, string operation, (double[] Milliseconds, TimeSpan Wall) load) => string.Create(CultureInfo.InvariantCulture,
-    $"| {database} | {operation} | {load.Milliseconds.Length} | **{load.Milliseconds.Length / load.Wall.TotalSeconds:0}** | {Percentile(load.Milliseconds, 0.5):0.0} | {Percentile(load.Milliseconds, 0.99):0.0} |");
+    $"| {database} | {operation} | {load.Milliseconds.Length} | **{load.Milliseconds.Length / load.Wall.TotalSeconds:0}** | {BenchmarkReport.Percentile(load.Milliseconds, 0.5):0.0} | {BenchmarkReport.Percentile(load.Milliseconds, 0.99):0.0} |");
 
 void WriteReport()
 {
@@ -223,27 +223,19 @@ void WriteReport()
         .AppendLine(CultureInfo.InvariantCulture, $"### Scale-out ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores)")
         .AppendLine()
         .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/VideoTranslation.ScaleOutBenchmark -- --submissions {submissions} --reads {reads} --jobs {jobs} --concurrency {concurrency}`")
-        .AppendLine()
-        .AppendLine(CultureInfo.InvariantCulture, $"One API node (`vts serve --no-workers`), {concurrency} requests in flight:")
-        .AppendLine()
-        .AppendLine("| database | operation | requests | per second | p50 (ms) | p99 (ms) |")
-        .AppendLine("| --- | --- | --- | --- | --- | --- |");
-    apiRows.ForEach(row => section.AppendLine(row));
-    section.AppendLine()
-        .AppendLine("Simulated jobs of 0.25 s through one API node and N `vts worker` processes of 4 slots each, on PostgreSQL:")
-        .AppendLine()
-        .AppendLine("| worker processes | slots | jobs | seconds | jobs per second | ceiling (slots / 0.25 s) | CPU per worker (s) |")
-        .AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
-    scalingRows.ForEach(row => section.AppendLine(row));
-    section.AppendLine()
-        .AppendLine("A worker SIGKILLed mid-job (at a random point of its heartbeat cycle); seconds until an idle worker has taken the job over:")
-        .AppendLine()
-        .AppendLine("| lease | trials | takeover (s) | mean (s) | max (s) |")
-        .AppendLine("| --- | --- | --- | --- | --- |");
-    takeoverRows.ForEach(row => section.AppendLine(row));
+        .AppendTable(
+            $"One API node (`vts serve --no-workers`), {concurrency} requests in flight:",
+            ["database", "operation", "requests", "per second", "p50 (ms)", "p99 (ms)"],
+            apiRows)
+        .AppendTable(
+            "Simulated jobs of 0.25 s through one API node and N `vts worker` processes of 4 slots each, on PostgreSQL:",
+            ["worker processes", "slots", "jobs", "seconds", "jobs per second", "ceiling (slots / 0.25 s)", "CPU per worker (s)"],
+            scalingRows)
+        .AppendTable(
+            "A worker SIGKILLed mid-job (at a random point of its heartbeat cycle); seconds until an idle worker has taken the job over:",
+            ["lease", "trials", "takeover (s)", "mean (s)", "max (s)"],
+            takeoverRows);
     BenchmarkReport.Write(report, "scale-out-benchmark", "## Scale-out", section.ToString());
 }
-
-static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
 T Option<T>(string name, T fallback) => BenchmarkOptions.Get(args, name, fallback);

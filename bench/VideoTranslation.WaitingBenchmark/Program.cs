@@ -76,7 +76,7 @@ async Task<string> RunStrategyAsync(ServerProcess server, string distribution, s
     Array.Sort(lags);
     var requestsPerJob = (double)(waiter.Requests - startRequests) / jobs;
     return string.Create(CultureInfo.InvariantCulture,
-        $"| {distribution} | {strategy} | {Percentile(lags, 0.5):0} | {Percentile(lags, 0.99):0} | {lags[^1]:0} | {requestsPerJob:0.00} | {cpu.TotalSeconds:0.00} |");
+        $"| {distribution} | {strategy} | {BenchmarkReport.Percentile(lags, 0.5):0} | {BenchmarkReport.Percentile(lags, 0.99):0} | {lags[^1]:0} | {requestsPerJob:0.00} | {cpu.TotalSeconds:0.00} |");
 }
 
 async Task<List<string>> HoldConnectionsAsync(int count)
@@ -153,16 +153,14 @@ void WriteReport()
         .AppendLine(CultureInfo.InvariantCulture, $"### Waiting for jobs ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {jobs} jobs per row)")
         .AppendLine()
         .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/VideoTranslation.WaitingBenchmark -- --jobs {jobs} --connections {connections}`")
-        .AppendLine()
-        .AppendLine("| durations | strategy | lag p50 (ms) | lag p99 (ms) | lag max (ms) | requests per job | server CPU (s) |")
-        .AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
-    lagRows.ForEach(row => section.AppendLine(row));
-    section.AppendLine()
-        .AppendLine(CultureInfo.InvariantCulture, $"Holding {connections} waiting requests at once (jobs that never finish during the measurement):")
-        .AppendLine()
-        .AppendLine("| mode | held | answered early | server memory before | while holding | per connection | server CPU over 10 s idle |")
-        .AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
-    holdRows.ForEach(row => section.AppendLine(row));
+        .AppendTable(
+            "Detection lag, requests and server CPU per way of waiting:",
+            ["durations", "strategy", "lag p50 (ms)", "lag p99 (ms)", "lag max (ms)", "requests per job", "server CPU (s)"],
+            lagRows)
+        .AppendTable(
+            $"Holding {connections} waiting requests at once (jobs that never finish during the measurement):",
+            ["mode", "held", "answered early", "server memory before", "while holding", "per connection", "server CPU over 10 s idle"],
+            holdRows);
     BenchmarkReport.Write(report, "waiting-benchmark", "## Waiting", section.ToString());
 }
 
@@ -179,8 +177,6 @@ static async Task PollAsync(HttpClient http, string id, Func<int, TimeSpan> dela
         await Task.Delay(delay(n));
     }
 }
-
-static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
 Dictionary<string, string> Simulation(double min, double max, string distribution) => new()
 {
