@@ -9,6 +9,7 @@ var root = new RootCommand("vts: the VideoTranslation service. Run a server, sub
     StatusCommand.Create(),
     WaitCommand.Create(),
     WebhookSecretCommand.Create(),
+    KeysCommand.Create(),
     WorkerCommand.Create(),
     WorkersCommand.Create(),
     EnginesCommand.Create(),

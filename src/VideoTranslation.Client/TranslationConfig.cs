@@ -35,6 +35,12 @@ public sealed class TranslationConfig
     /// </summary>
     public WaitMode WaitMode { get; set; } = WaitMode.Auto;
 
+    /// <summary>
+    /// The API key (<c>vts_…</c>) sent as <c>Authorization: Bearer</c> with every request; null for a server that runs
+    /// open on loopback. Never logged.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
     /// <summary>How long one long-poll asks the server to hold the request (it may hold it less).</summary>
     public TimeSpan LongPollWait { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -178,7 +178,7 @@ public sealed partial class VideoTranslationClient
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token);
+            response = await http.SendAsync(Authorized(request), HttpCompletionOption.ResponseHeadersRead, idle.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -157,6 +157,17 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
                ?? throw new HttpRequestException($"The server at {BaseAddress} answered {(int)response.StatusCode} with an empty body.");
     }
 
+    /// <summary>Adds the API key, if there is one.</summary>
+    private HttpRequestMessage Authorized(HttpRequestMessage request)
+    {
+        if (Config.ApiKey is { Length: > 0 } key)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return request;
+    }
+
     /// <summary>Sends through <paramref name="pipeline"/> (transient retries) and returns a successful response, or throws the matching exception.</summary>
     private async Task<HttpResponseMessage> SendRawAsync(
         Func<HttpRequestMessage> createRequest, HttpCompletionOption completion, ResiliencePipeline<HttpResponseMessage> pipeline, CancellationToken cancellationToken)
@@ -167,7 +178,7 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
             response = await pipeline.ExecuteAsync(
                 async token =>
                 {
-                    using var request = createRequest();
+                    using var request = Authorized(createRequest());
                     return await http.SendAsync(request, completion, token);
                 },
                 cancellationToken);

@@ -35,5 +35,8 @@ public sealed record TranslationJob
     /// <summary>Where to POST the job when it finishes (a webhook), if the client asked.</summary>
     public string? CallbackUrl { get; init; }
 
+    /// <summary>Whose job it is: the tenant of the API key that created it (<see cref="Tenants.Default"/> on an open server).</summary>
+    public string Tenant { get; init; } = Tenants.Default;
+
     public JobStatus Status => State.ToStatus();
 }

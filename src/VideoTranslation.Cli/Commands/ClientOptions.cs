@@ -15,6 +15,14 @@ internal sealed class ClientOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } url ? url : "http://127.0.0.1:8000",
     };
 
+    public const string ApiKeyVariable = "VTS_API_KEY";
+
+    public Option<string> ApiKey { get; } = new("--api-key")
+    {
+        Description = $"API key (vts_...) for a server that requires one [env: {ApiKeyVariable}]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ApiKeyVariable) ?? "",
+    };
+
     public Option<double> Timeout { get; } = new("--timeout")
     {
         Description = "Seconds to wait for the job before giving up (exit code 2)",
@@ -33,6 +41,7 @@ internal sealed class ClientOptions
     public void AddTo(Command command, bool withTimeout)
     {
         command.Add(Server);
+        command.Add(ApiKey);
         if (withTimeout)
         {
             command.Add(Timeout);
@@ -59,7 +68,7 @@ internal sealed class ClientOptions
             throw new ArgumentException($"--server must be an http:// or https:// URL, not '{server}'.");
         }
 
-        var config = new TranslationConfig();
+        var config = new TranslationConfig { ApiKey = parse.GetValue(ApiKey) is { Length: > 0 } key ? key : null };
         if (hasTimeout)
         {
             config.BaseTimeout = TimeSpan.FromSeconds(parse.GetValue(Timeout));

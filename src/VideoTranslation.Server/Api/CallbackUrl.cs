@@ -5,8 +5,12 @@ internal static class CallbackUrl
 {
     public const int MaxLength = 2000;
 
-    /// <summary>True when <paramref name="value"/> is absent or a usable URL; <paramref name="error"/> says what is wrong otherwise.</summary>
-    public static bool TryParse(string? value, out string? url, out string? error)
+    /// <summary>
+    /// True when <paramref name="value"/> is absent or a usable URL; <paramref name="error"/> says what is wrong
+    /// otherwise. Unless <paramref name="allowPrivateNetworks"/>, a literal private address or localhost is refused
+    /// here already (names are checked again where they resolve, at every delivery).
+    /// </summary>
+    public static bool TryParse(string? value, bool allowPrivateNetworks, out string? url, out string? error)
     {
         url = null;
         error = null;
@@ -26,6 +30,10 @@ internal static class CallbackUrl
         else if (uri.UserInfo.Length > 0)
         {
             error = "callback_url must not carry credentials; webhooks are signed (webhook-signature) so the receiver can trust them.";
+        }
+        else if (!allowPrivateNetworks && Security.NetworkPolicy.NonPublicHost(uri.AbsoluteUri) is { } reason)
+        {
+            error = $"callback_url must reach a public internet address: {reason} (an operator can allow private networks with Webhooks:AllowPrivateNetworks).";
         }
         else
         {

@@ -18,6 +18,7 @@ using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Observability;
 using VideoTranslation.Server.Operations;
 using VideoTranslation.Server.Queue;
+using VideoTranslation.Server.Security;
 using VideoTranslation.Server.Storage;
 using VideoTranslation.Server.Webhooks;
 using VideoTranslation.Server.Workers;
@@ -62,6 +63,7 @@ public static class ServerBuilderExtensions
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqlWebhookStore>();
         services.AddSingleton<WorkerRegistry>();
+        services.AddVideoTranslationSecurity();
         services.AddSingleton<WebhookSecret>();
 
         // Webhook receivers are other people's servers: no redirects followed (a redirect is a failed attempt), no cookies.
@@ -70,7 +72,12 @@ public static class ServerBuilderExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan; // per attempt: Webhooks:Timeout
                 http.DefaultRequestHeaders.UserAgent.ParseAdd("VideoTranslation-Webhooks/1.0");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectCallback = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks ? null : NetworkPolicy.ConnectPublicAsync,
+            });
         services.AddSingleton<VideoJobRequest>();
         services.AddSingleton<SimulatedTranslationEngine>();
         services.AddSingleton<VideoTranslationEngine>();
@@ -144,6 +151,8 @@ public static class ServerBuilderExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapSeedApi();
         app.MapJobsApi();
@@ -156,9 +165,10 @@ public static class ServerBuilderExtensions
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Alive: the process answers (no checks). Ready: the database, the data directory and the artifact store work.
-        endpoints.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapPrometheusScrapingEndpoint("/metrics");
-        endpoints.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        endpoints.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(SecurityPolicies.Admin);
+        endpoints.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+            .AllowAnonymous();
         return endpoints;
     }
 }

@@ -64,6 +64,8 @@ public static class VideoTranslationServer
         }
 
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOperationsEndpoints();
         return app;
     }

@@ -9,14 +9,21 @@ public interface IJobRepository
     /// Stores a new queued job, or returns the existing one when <paramref name="id"/> is taken
     /// (the same request makes the call idempotent; a different one is a conflict).
     /// </summary>
-    Task<CreateJobResult> CreateAsync(JobId id, LanguagePair languages, string? callbackUrl, CancellationToken cancellationToken);
+    Task<CreateJobResult> CreateAsync(JobId id, string tenant, LanguagePair languages, string? callbackUrl, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores a new queued video job; <paramref name="languages"/> holds the first target, for the seed view. With an
     /// <paramref name="idempotencyKey"/> already used, returns that job instead (the same request) or a conflict (another).
     /// </summary>
     Task<CreateJobResult> CreateVideoAsync(
-        JobId id, LanguagePair languages, VideoJobSpec spec, string? callbackUrl, string? idempotencyKey, string fingerprint, CancellationToken cancellationToken);
+        JobId id, string tenant, LanguagePair languages, VideoJobSpec spec, string? callbackUrl, string? idempotencyKey, string fingerprint,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The tenant's jobs, newest first, optionally in one <paramref name="status"/>, starting after the job
+    /// <paramref name="after"/> (the last of the previous page).
+    /// </summary>
+    Task<IReadOnlyList<TranslationJob>> ListAsync(string tenant, JobStatus? status, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken);
 
     Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken);
 

@@ -107,6 +107,23 @@ internal static class PostgresSchema
             last_seen_at BIGINT NOT NULL
         );
         """,
+
+        // 4: as SQLite's 8.
+        """
+        ALTER TABLE jobs ADD COLUMN tenant TEXT NOT NULL DEFAULT 'default';
+        DROP INDEX jobs_idempotency_key;
+        CREATE UNIQUE INDEX jobs_idempotency_key ON jobs (tenant, idempotency_key) WHERE idempotency_key IS NOT NULL;
+        CREATE INDEX jobs_tenant_created ON jobs (tenant, created_at, id);
+        CREATE TABLE api_keys (
+            id           TEXT   NOT NULL PRIMARY KEY,
+            tenant       TEXT   NOT NULL,
+            name         TEXT   NOT NULL,
+            secret_hash  TEXT   NOT NULL,
+            admin        BIGINT NOT NULL,
+            created_at   BIGINT NOT NULL,
+            revoked_at   BIGINT NULL
+        );
+        """,
     ];
 
     public static async Task MigrateAsync(NpgsqlConnection connection)

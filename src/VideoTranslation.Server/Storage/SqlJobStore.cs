@@ -28,7 +28,7 @@ internal sealed class SqlJobStore(
         "id AS Id, source_language AS SourceLanguage, target_language AS TargetLanguage, state AS State, " +
         "attempts AS Attempts, created_at AS CreatedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt, " +
         "error_message AS ErrorMessage, error_code AS ErrorCode, kind AS Kind, spec AS Spec, stage AS Stage, progress AS Progress, " +
-        "started_at AS StartedAt, version AS Version, callback_url AS CallbackUrl";
+        "started_at AS StartedAt, version AS Version, callback_url AS CallbackUrl, tenant AS Tenant";
 
     private const string HeldBy = "id = @Id AND lease_owner = @Owner AND state = 'running'";
 
@@ -40,18 +40,18 @@ internal sealed class SqlJobStore(
     /// <summary>Creates or migrates the schema; safe to call many times.</summary>
     public Task InitializeAsync() => database.InitializeAsync();
 
-    public async Task<CreateJobResult> CreateAsync(JobId id, LanguagePair languages, string? callbackUrl, CancellationToken cancellationToken)
+    public async Task<CreateJobResult> CreateAsync(JobId id, string tenant, LanguagePair languages, string? callbackUrl, CancellationToken cancellationToken)
     {
         var result = await database.WriteAsync(async (connection, transaction, now) =>
         {
             var inserted = await connection.QuerySingleOrDefaultAsync<JobRow>(
                 $"""
-                INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at, callback_url)
-                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, @CallbackUrl)
+                INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at, callback_url, tenant)
+                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, @CallbackUrl, @Tenant)
                 ON CONFLICT (id) DO NOTHING
                 RETURNING {Columns};
                 """,
-                new { Id = id.Value, Source = languages.Source.Value, Target = languages.Target.Value, MaxAttempts = maxAttempts, Now = now, CallbackUrl = callbackUrl },
+                new { Id = id.Value, Source = languages.Source.Value, Target = languages.Target.Value, MaxAttempts = maxAttempts, Now = now, CallbackUrl = callbackUrl, Tenant = tenant },
                 transaction);
             if (inserted is not null)
             {
@@ -62,7 +62,7 @@ internal sealed class SqlJobStore(
 
             var existing = (await connection.QuerySingleAsync<JobRow>(
                 $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, transaction)).ToJob();
-            return existing.Languages == languages && existing.CallbackUrl == callbackUrl
+            return existing.Languages == languages && existing.CallbackUrl == callbackUrl && existing.Tenant == tenant
                 ? new CreateJobResult.AlreadyExists(existing)
                 : new CreateJobResult.Conflict(existing);
         }, cancellationToken);
@@ -76,16 +76,17 @@ internal sealed class SqlJobStore(
     }
 
     public async Task<CreateJobResult> CreateVideoAsync(
-        JobId id, LanguagePair languages, VideoJobSpec spec, string? callbackUrl, string? idempotencyKey, string fingerprint, CancellationToken cancellationToken)
+        JobId id, string tenant, LanguagePair languages, VideoJobSpec spec, string? callbackUrl, string? idempotencyKey, string fingerprint,
+        CancellationToken cancellationToken)
     {
         var result = await database.WriteAsync(async (connection, transaction, now) =>
         {
             var inserted = await connection.QuerySingleOrDefaultAsync<JobRow>(
                 $"""
                 INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at,
-                                  kind, spec, stage, idempotency_key, request_fingerprint, callback_url, queue)
-                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, 'video', @Spec, 'queued', @Key, @Fingerprint, @CallbackUrl, @Queue)
-                ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                                  kind, spec, stage, idempotency_key, request_fingerprint, callback_url, queue, tenant)
+                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, 'video', @Spec, 'queued', @Key, @Fingerprint, @CallbackUrl, @Queue, @Tenant)
+                ON CONFLICT (tenant, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING {Columns};
                 """,
                 new
@@ -100,6 +101,7 @@ internal sealed class SqlJobStore(
                     Fingerprint = fingerprint,
                     CallbackUrl = callbackUrl,
                     Queue = WorkQueues.First(JobKind.Video, spec),
+                    Tenant = tenant,
                 },
                 transaction);
             if (inserted is not null)
@@ -110,7 +112,7 @@ internal sealed class SqlJobStore(
             }
 
             var existing = await connection.QuerySingleAsync<(string Id, string? Fingerprint)>(
-                "SELECT id, request_fingerprint FROM jobs WHERE idempotency_key = @Key;", new { Key = idempotencyKey }, transaction);
+                "SELECT id, request_fingerprint FROM jobs WHERE tenant = @Tenant AND idempotency_key = @Key;", new { Key = idempotencyKey, Tenant = tenant }, transaction);
             var job = (await connection.QuerySingleAsync<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @Id;", new { existing.Id }, transaction)).ToJob();
             return existing.Fingerprint == fingerprint ? new CreateJobResult.AlreadyExists(job) : new CreateJobResult.Conflict(job);
         }, cancellationToken);
@@ -126,6 +128,24 @@ internal sealed class SqlJobStore(
     public Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken) =>
         database.ReadAsync(async connection => (await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
             $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, cancellationToken: cancellationToken)))?.ToJob(), cancellationToken);
+
+    public Task<IReadOnlyList<TranslationJob>> ListAsync(
+        string tenant, JobStatus? status, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
+    {
+        var states = status switch
+        {
+            JobStatus.Pending => " AND state IN ('queued', 'running')",
+            JobStatus.Completed => " AND state = 'completed'",
+            JobStatus.Error => " AND state = 'failed'",
+            JobStatus.Cancelled => " AND state = 'cancelled'",
+            _ => "",
+        };
+        var page = after is null ? "" : " AND (created_at < @AfterAt OR (created_at = @AfterAt AND id < @AfterId))";
+        return database.ReadAsync<IReadOnlyList<TranslationJob>>(async connection => [.. (await connection.QueryAsync<JobRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM jobs WHERE tenant = @Tenant{states}{page} ORDER BY created_at DESC, id DESC LIMIT @Limit;",
+            new { Tenant = tenant, AfterAt = after?.CreatedAt.ToUnixTimeMilliseconds(), AfterId = after?.Id, Limit = (long)limit },
+            cancellationToken: cancellationToken))).Select(row => row.ToJob())], cancellationToken);
+    }
 
     public Task<IReadOnlyList<JobEvent>> GetEventsAsync(JobId id, long afterVersion, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<JobEvent>>(async connection => [.. (await connection.QueryAsync<EventRow>(new CommandDefinition(
@@ -461,6 +481,7 @@ internal sealed class SqlJobStore(
         public long? StartedAt { get; init; }
         public long Version { get; init; }
         public string? CallbackUrl { get; init; }
+        public string Tenant { get; init; } = Tenants.Default;
 
         public TranslationJob ToJob() => new()
         {
@@ -480,6 +501,7 @@ internal sealed class SqlJobStore(
             StartedAt = StartedAt is { } started ? DateTimeOffset.FromUnixTimeMilliseconds(started) : null,
             Version = Version,
             CallbackUrl = CallbackUrl,
+            Tenant = Tenant,
         };
     }
 

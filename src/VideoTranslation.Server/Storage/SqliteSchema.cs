@@ -157,6 +157,23 @@ internal static class SqliteSchema
             last_seen_at INTEGER NOT NULL
         );
         """,
+
+        // 8: tenants own jobs (an idempotency key is one tenant's), and API keys, stored as hashes of their secrets.
+        """
+        ALTER TABLE jobs ADD COLUMN tenant TEXT NOT NULL DEFAULT 'default';
+        DROP INDEX jobs_idempotency_key;
+        CREATE UNIQUE INDEX jobs_idempotency_key ON jobs (tenant, idempotency_key) WHERE idempotency_key IS NOT NULL;
+        CREATE INDEX jobs_tenant_created ON jobs (tenant, created_at, id);
+        CREATE TABLE api_keys (
+            id           TEXT    NOT NULL PRIMARY KEY,
+            tenant       TEXT    NOT NULL,
+            name         TEXT    NOT NULL,
+            secret_hash  TEXT    NOT NULL,
+            admin        INTEGER NOT NULL,
+            created_at   INTEGER NOT NULL,
+            revoked_at   INTEGER NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

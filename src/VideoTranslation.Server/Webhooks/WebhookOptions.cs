@@ -29,6 +29,12 @@ public sealed class WebhookOptions : IValidatableObject
     [Range(1, 256, ErrorMessage = "Webhooks:Concurrency must be between {1} and {2}.")]
     public int Concurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Whether callback URLs may point at loopback, private and link-local addresses (an internal receiver). Off by
+    /// default: a client could otherwise make the server reach what only it can reach (SSRF).
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Secret is { } secret && !WebhookSigner.TryParseSecret(secret, out _))

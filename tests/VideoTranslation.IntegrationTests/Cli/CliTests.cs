@@ -112,6 +112,37 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Keys_are_created_once_listed_without_secrets_used_by_the_client_commands_and_revoked()
+    {
+        using var data = new TempDirectory();
+        var (created, token, _) = await VtsProcess.RunAsync("keys", "create", "--data", data.Path, "--tenant", "acme", "--name", "ci");
+        Assert.Equal(0, created);
+        token = token.Trim();
+        Assert.StartsWith("vts_", token, StringComparison.Ordinal);
+        var id = token.Split('_')[1];
+
+        var (_, listed, _) = await VtsProcess.RunAsync("keys", "list", "--data", data.Path, "--json");
+        var key = Assert.Single(JsonDocument.Parse(listed).RootElement.EnumerateArray());
+        Assert.Equal((id, "acme", "ci"), (key.GetProperty("id").GetString(), key.GetProperty("tenant").GetString(), key.GetProperty("name").GetString()));
+        Assert.DoesNotContain(token.Split('_', 3)[2], listed, StringComparison.Ordinal);
+
+        var (server, url) = await VtsProcess.ServeAsync("--data", data.Path, "--sim-min-seconds", "0.05", "--sim-max-seconds", "0.1", "--sim-error-rate", "0");
+        await using (server)
+        {
+            // Keys exist but this loopback server runs open; a presented key is still checked.
+            var (translated, _, _) = await VtsProcess.RunAsync("translate", "-f", "en", "-t", "es", "--server", url.ToString(), "--api-key", token);
+            Assert.Equal(0, translated);
+            Assert.Equal(0, (await VtsProcess.RunAsync("keys", "revoke", id, "--data", data.Path)).ExitCode);
+            var (refused, _, error) = await VtsProcess.RunAsync("translate", "-f", "en", "-t", "es", "--server", url.ToString(), "--api-key", token);
+            Assert.Equal(4, refused);
+            Assert.Contains("revoked", error, StringComparison.Ordinal);
+        }
+
+        var (unknown, _, _) = await VtsProcess.RunAsync("keys", "revoke", "000000000000", "--data", data.Path);
+        Assert.Equal(4, unknown);
+    }
+
+    [Fact]
     public async Task Worker_refuses_a_queue_that_does_not_exist_and_lists_the_queues()
     {
         using var data = new TempDirectory();

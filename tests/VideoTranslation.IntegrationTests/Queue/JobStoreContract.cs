@@ -171,9 +171,9 @@ public abstract class JobStoreContract : IAsyncLifetime
     public async Task Creating_is_idempotent_per_id_and_conflicts_on_a_different_request()
     {
         var id = JobId.Parse("client-chosen");
-        Assert.IsType<CreateJobResult.Created>(await store.CreateAsync(id, EnEs, null, default));
-        Assert.IsType<CreateJobResult.AlreadyExists>(await store.CreateAsync(id, EnEs, null, default));
-        var conflict = Assert.IsType<CreateJobResult.Conflict>(await store.CreateAsync(id, EnFr, null, default));
+        Assert.IsType<CreateJobResult.Created>(await store.CreateAsync(id, Tenants.Default, EnEs, null, default));
+        Assert.IsType<CreateJobResult.AlreadyExists>(await store.CreateAsync(id, Tenants.Default, EnEs, null, default));
+        var conflict = Assert.IsType<CreateJobResult.Conflict>(await store.CreateAsync(id, Tenants.Default, EnFr, null, default));
         Assert.Equal(EnEs, conflict.Job.Languages);
     }
 
@@ -217,7 +217,7 @@ public abstract class JobStoreContract : IAsyncLifetime
         await CreateAsync("seed-job");
         var video = JobId.Parse("video-job");
         var spec = new VideoJobSpec { FileName = "talk.mp4", InputExtension = ".mp4", TargetLanguages = ["es"] };
-        Assert.IsType<CreateJobResult.Created>(await store.CreateVideoAsync(video, EnEs, spec, null, null, "fingerprint", default));
+        Assert.IsType<CreateJobResult.Created>(await store.CreateVideoAsync(video, Tenants.Default, EnEs, spec, null, null, "fingerprint", default));
 
         // Neither the seed job (simulated) nor the new video job (recognition) is for translators, nor wakes them.
         Assert.Null(await translators.ClaimNextAsync("t1", Lease, default));
@@ -233,6 +233,24 @@ public abstract class JobStoreContract : IAsyncLifetime
         Assert.Equal(video, handedOn!.Id);
         Assert.Equal(1, handedOn.Attempts);
         Assert.False(await recognizer.HandOffAsync(video, "r1", WorkQueues.Synthesis, default)); // no longer its job
+    }
+
+    [Fact]
+    public async Task Tenants_list_only_their_own_jobs_a_page_at_a_time_and_keep_their_own_idempotency_keys()
+    {
+        Assert.IsType<CreateJobResult.Created>(await store.CreateAsync(JobId.Parse("acme-1"), "acme", EnEs, null, default));
+        Assert.IsType<CreateJobResult.Conflict>(await store.CreateAsync(JobId.Parse("acme-1"), "globex", EnEs, null, default)); // the id is taken
+        var spec = new VideoJobSpec { FileName = "talk.mp4", InputExtension = ".mp4", TargetLanguages = ["es"] };
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.IsType<CreateJobResult.Created>(await store.CreateVideoAsync(JobId.Parse("acme-2"), "acme", EnEs, spec, null, "key-1", "same", default));
+        Assert.IsType<CreateJobResult.Created>(await store.CreateVideoAsync(JobId.Parse("globex-1"), "globex", EnEs, spec, null, "key-1", "same", default));
+
+        var first = Assert.Single(await store.ListAsync("acme", null, null, 1, default));
+        var second = Assert.Single(await store.ListAsync("acme", null, (first.CreatedAt, first.Id.Value), 1, default));
+        Assert.Equal(["acme-2", "acme-1"], new[] { first.Id.Value, second.Id.Value });
+        Assert.Empty(await store.ListAsync("acme", null, (second.CreatedAt, second.Id.Value), 1, default));
+        Assert.Equal(["globex-1"], (await store.ListAsync("globex", JobStatus.Pending, null, 10, default)).Select(job => job.Id.Value));
+        Assert.Empty(await store.ListAsync("globex", JobStatus.Completed, null, 10, default));
     }
 
     [Fact]
@@ -253,7 +271,7 @@ public abstract class JobStoreContract : IAsyncLifetime
 
     private async Task<JobId> CreateAsync(string id, SqlJobStore? target = null)
     {
-        var result = await (target ?? store).CreateAsync(JobId.Parse(id), EnEs, null, default);
+        var result = await (target ?? store).CreateAsync(JobId.Parse(id), Tenants.Default, EnEs, null, default);
         return Assert.IsType<CreateJobResult.Created>(result).Job.Id;
     }
 }

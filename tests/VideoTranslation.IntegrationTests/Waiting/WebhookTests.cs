@@ -100,6 +100,7 @@ public sealed class WebhookTests
         settings["Webhooks:Secret"] = Secret;
         settings["Webhooks:RetryBaseDelay"] = retryDelay;
         settings["Webhooks:MaxAttempts"] = "20";
+        settings["Webhooks:AllowPrivateNetworks"] = "true"; // the receiver is on loopback
         return settings;
     }
 }

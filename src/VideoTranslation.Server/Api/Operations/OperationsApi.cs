@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Server.Operations;
+using VideoTranslation.Server.Security;
 using VideoTranslation.Server.Workers;
 
 namespace VideoTranslation.Server.Api.Operations;
@@ -13,7 +14,7 @@ public static class OperationsApi
 {
     public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/v1/admin").WithTags("Operations");
+        var admin = endpoints.MapGroup("/v1/admin").WithTags("Operations").RequireAuthorization(SecurityPolicies.Admin);
         admin.MapGet("/workers", GetWorkersAsync).WithName("ListWorkers").WithSummary("The worker processes: alive, queues, jobs held, last heartbeat.");
         admin.MapGet("/queues", GetQueuesAsync).WithName("ListQueues").WithSummary("Each queue's due, delayed and running jobs and the live workers serving it.");
         return endpoints;

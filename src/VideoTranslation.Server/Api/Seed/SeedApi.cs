@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Api.Waiting;
+using VideoTranslation.Server.Security;
 using VideoTranslation.Server.Storage;
+using VideoTranslation.Server.Webhooks;
 
 namespace VideoTranslation.Server.Api.Seed;
 
@@ -32,7 +35,8 @@ public static class SeedApi
     }
 
     internal static async Task<Results<Ok<TranslateResponse>, ProblemHttpResult>> StartTranslationAsync(
-        TranslateRequest? request, HttpContext context, IJobRepository jobs, JobResources resources, CancellationToken cancellationToken)
+        TranslateRequest? request, HttpContext context, IJobRepository jobs, JobResources resources, IOptions<WebhookOptions> webhooks,
+        CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -40,12 +44,13 @@ public static class SeedApi
                 "A JSON body is required, e.g. {\"source_language\": \"en\", \"target_language\": \"es\"}.");
         }
 
-        if (!request.TryValidate(out var jobId, out var languages, out var callbackUrl, out var errors))
+        if (!request.TryValidate(out var jobId, out var languages, out var callbackUrl, out var errors, webhooks.Value.AllowPrivateNetworks))
         {
             return ApiProblems.Validation(errors);
         }
 
-        var result = await jobs.CreateAsync(jobId ?? JobId.New(), languages, callbackUrl, cancellationToken);
+        var tenant = context.Tenant();
+        var result = await jobs.CreateAsync(jobId ?? JobId.New(), tenant, languages, callbackUrl, cancellationToken);
         if (result is not CreateJobResult.Conflict)
         {
             JobWaiter.IsNotModified(context, result.Job, resources.SecondsLeft(result.Job));
@@ -53,6 +58,9 @@ public static class SeedApi
 
         return result switch
         {
+            // Another tenant's job: say nothing about it but that the id is taken.
+            CreateJobResult.Conflict conflict when conflict.Job.Tenant != tenant => ApiProblems.Conflict(
+                $"Job id '{conflict.Job.Id}' is taken; use another (or none, and the server makes one)."),
             CreateJobResult.Conflict conflict => ApiProblems.Conflict(
                 $"Job '{conflict.Job.Id}' already exists for {conflict.Job.Languages.Source} -> {conflict.Job.Languages.Target}. " +
                 "A job id may be sent again only with the same request; use a new id for a different translation."),

@@ -7,10 +7,11 @@ namespace VideoTranslation.Server.Api.Seed;
 public sealed record TranslateRequest(string? JobId, string? SourceLanguage, string? TargetLanguage, string? CallbackUrl = null)
 {
     /// <summary>Checks the request; on failure <paramref name="errors"/> names each bad field (in the API's snake_case).</summary>
-    public bool TryValidate(out JobId? jobId, out LanguagePair languages, out string? callbackUrl, out Dictionary<string, string[]> errors)
+    public bool TryValidate(
+        out JobId? jobId, out LanguagePair languages, out string? callbackUrl, out Dictionary<string, string[]> errors, bool allowPrivateNetworks = false)
     {
         errors = [];
-        if (!Api.CallbackUrl.TryParse(CallbackUrl, out callbackUrl, out var callbackError))
+        if (!Api.CallbackUrl.TryParse(CallbackUrl, allowPrivateNetworks, out callbackUrl, out var callbackError))
         {
             errors["callback_url"] = [callbackError!];
         }

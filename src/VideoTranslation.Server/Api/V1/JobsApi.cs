@@ -6,6 +6,7 @@ using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Engines;
+using VideoTranslation.Server.Security;
 using VideoTranslation.Server.Storage;
 using VideoTranslation.Server.Webhooks;
 
@@ -17,6 +18,7 @@ public static class JobsApi
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder endpoints)
     {
         var jobs = endpoints.MapGroup("/v1/jobs").WithTags("Jobs (v1)");
+        jobs.MapGet("", ListJobsAsync).WithName("ListJobs").WithSummary("The caller's jobs, newest first, a page at a time (?status=, ?limit=, ?cursor=).");
         jobs.MapPost("", CreateJobAsync).WithName("CreateJob").WithSummary("Upload a video (multipart) and start translating it.");
         jobs.MapGet("/{id}", GetJobAsync).WithName("GetJobV1").WithSummary("A job's status, stage, progress and results.");
         jobs.MapGet("/{id}/artifacts", ListArtifactsAsync).WithName("ListArtifacts").WithSummary("The files a job produced.");
@@ -71,7 +73,7 @@ public static class JobsApi
             stored = true;
             await store.PushAsync(id, cancellationToken);
             var created = await jobs.CreateVideoAsync(
-                id, languages, spec!, callbackUrl, idempotencyKey.Length > 0 ? idempotencyKey : null, upload.Fingerprint(), cancellationToken);
+                id, context.Tenant(), languages, spec!, callbackUrl, idempotencyKey.Length > 0 ? idempotencyKey : null, upload.Fingerprint(), cancellationToken);
             if (created is CreateJobResult.Conflict conflict)
             {
                 return ApiProblems.Conflict($"Idempotency-Key '{idempotencyKey}' was used for a different request (job {conflict.Job.Id}); use a new key for a new job.");
@@ -136,7 +138,7 @@ public static class JobsApi
     internal static async Task<Results<ServerSentEventsResult<JobResource?>, ProblemHttpResult>> StreamEventsAsync(
         string id, HttpContext context, IJobRepository jobs, JobEventStream stream, CancellationToken cancellationToken)
     {
-        var (job, problem) = await FindAsync(id, jobs, cancellationToken);
+        var (job, problem) = await FindAsync(id, context, jobs, cancellationToken);
         if (job is null)
         {
             return problem!;
@@ -160,13 +162,15 @@ public static class JobsApi
     }
 
     internal static async Task<Results<Ok<JobResource>, ProblemHttpResult>> CancelJobAsync(
-        string id, IJobRepository jobs, IArtifactStore store, JobResources resources, CancellationToken cancellationToken)
+        string id, HttpContext context, IJobRepository jobs, IArtifactStore store, JobResources resources, CancellationToken cancellationToken)
     {
-        if (!JobId.TryParse(id, out var jobId, out var error))
+        var (job, problem) = await FindAsync(id, context, jobs, cancellationToken);
+        if (job is null)
         {
-            return InvalidId(id, error);
+            return problem!;
         }
 
+        var jobId = job.Id;
         switch (await jobs.CancelAsync(jobId, cancellationToken))
         {
             case JobRemoval.Done done:
@@ -183,13 +187,15 @@ public static class JobsApi
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteJobAsync(
-        string id, IJobRepository jobs, IArtifactStore store, CancellationToken cancellationToken)
+        string id, HttpContext context, IJobRepository jobs, IArtifactStore store, CancellationToken cancellationToken)
     {
-        if (!JobId.TryParse(id, out var jobId, out var error))
+        var (job, problem) = await FindAsync(id, context, jobs, cancellationToken);
+        if (job is null)
         {
-            return InvalidId(id, error);
+            return problem!;
         }
 
+        var jobId = job.Id;
         switch (await jobs.DeleteAsync(jobId, cancellationToken))
         {
             case JobRemoval.Done:
@@ -203,8 +209,8 @@ public static class JobsApi
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<ArtifactResource>>, ProblemHttpResult>> ListArtifactsAsync(
-        string id, IJobRepository jobs, ArtifactCatalog artifacts, CancellationToken cancellationToken) =>
-        await FindAsync(id, jobs, cancellationToken) switch
+        string id, HttpContext context, IJobRepository jobs, ArtifactCatalog artifacts, CancellationToken cancellationToken) =>
+        await FindAsync(id, context, jobs, cancellationToken) switch
         {
             (null, var problem) => problem!,
             (var job, _) => TypedResults.Ok<IReadOnlyList<ArtifactResource>>(
@@ -212,9 +218,9 @@ public static class JobsApi
         };
 
     internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadArtifactAsync(
-        string id, string name, IJobRepository jobs, ArtifactCatalog artifacts, IArtifactStore store, CancellationToken cancellationToken)
+        string id, string name, HttpContext context, IJobRepository jobs, ArtifactCatalog artifacts, IArtifactStore store, CancellationToken cancellationToken)
     {
-        var (job, problem) = await FindAsync(id, jobs, cancellationToken);
+        var (job, problem) = await FindAsync(id, context, jobs, cancellationToken);
         if (job is null)
         {
             return problem!;
@@ -232,14 +238,68 @@ public static class JobsApi
         return TypedResults.PhysicalFile(path, artifact.ContentType, download, enableRangeProcessing: true);
     }
 
-    private static async Task<(TranslationJob? Job, ProblemHttpResult? Problem)> FindAsync(string id, IJobRepository jobs, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Pages are <c>limit</c> jobs (1-100, default 20), newest first; <c>next_cursor</c> (also a <c>Link: rel="next"</c>)
+    /// continues after the last one and stays valid however many jobs are added meanwhile.
+    /// </remarks>
+    internal static async Task<Results<Ok<JobList>, ProblemHttpResult>> ListJobsAsync(
+        HttpContext context, IJobRepository jobs, JobResources resources, string? status, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        JobStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<JobStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
+            {
+                return ApiProblems.BadRequest($"status must be pending, completed, error or cancelled, not '{(status.Length <= 20 ? status : status[..20] + "…")}'.");
+            }
+
+            wanted = parsed;
+        }
+
+        if (limit is < 1 or > 100)
+        {
+            return ApiProblems.BadRequest("limit must be between 1 and 100.");
+        }
+
+        (DateTimeOffset, string)? after = null;
+        if (cursor is not null)
+        {
+            if (JobListCursor.Decode(cursor) is not { } decoded)
+            {
+                return ApiProblems.BadRequest("cursor is not one this server gave out; start again without it.");
+            }
+
+            after = decoded;
+        }
+
+        var size = limit ?? 20;
+        var page = await jobs.ListAsync(context.Tenant(), wanted, after, size, cancellationToken);
+        var next = page.Count == size ? JobListCursor.Encode(page[^1].CreatedAt, page[^1].Id.Value) : null;
+        if (next is not null)
+        {
+            var query = $"?cursor={next}&limit={size}" + (status is null ? "" : $"&status={wanted.ToString()!.ToLowerInvariant()}");
+            context.Response.Headers.Link = $"</v1/jobs{query}>; rel=\"next\"";
+        }
+
+        var resourcesOnPage = new List<JobResource>(page.Count);
+        foreach (var job in page)
+        {
+            resourcesOnPage.Add(await resources.CreateAsync(job, cancellationToken));
+        }
+
+        return TypedResults.Ok(new JobList(resourcesOnPage, next));
+    }
+
+    /// <summary>The caller's job by id; another tenant's job is "no job with that id", as if it did not exist.</summary>
+    private static async Task<(TranslationJob? Job, ProblemHttpResult? Problem)> FindAsync(
+        string id, HttpContext context, IJobRepository jobs, CancellationToken cancellationToken)
     {
         if (!JobId.TryParse(id, out var jobId, out var error))
         {
             return (null, InvalidId(id, error));
         }
 
-        return await jobs.GetAsync(jobId, cancellationToken) is { } job
+        return await jobs.GetAsync(jobId, cancellationToken) is { } job && job.Tenant == context.Tenant()
             ? (job, null)
             : (null, ApiProblems.NotFound($"No job with id '{jobId}'."));
     }
@@ -247,6 +307,9 @@ public static class JobsApi
     private static ProblemHttpResult InvalidId(string id, string? error) =>
         ApiProblems.BadRequest($"'{(id.Length <= 40 ? id : id[..40] + "…")}' is not a valid job id. {error}");
 }
+
+/// <summary>A page of <c>GET /v1/jobs</c>: the jobs, and the cursor to the next page (null on the last).</summary>
+public sealed record JobList(IReadOnlyList<JobResource> Jobs, string? NextCursor);
 
 /// <summary>An artifact as <c>GET /v1/jobs/{id}/artifacts</c> lists it.</summary>
 public sealed record ArtifactResource(string Name, string ContentType, long Size, string Url);

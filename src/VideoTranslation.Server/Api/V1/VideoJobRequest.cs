@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Pipeline.Orchestration;
@@ -11,7 +12,7 @@ namespace VideoTranslation.Server.Api.V1;
 /// Turns an uploaded job request into a job spec, or into the reason it cannot be one: field errors, languages
 /// the engines here cannot handle (with what they can), or a file that is not translatable media.
 /// </summary>
-internal sealed class VideoJobRequest(TranslationPipeline pipeline)
+internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Webhooks.WebhookOptions> webhooks)
 {
     public sealed record Invalid(string Code, string Message, Dictionary<string, string[]>? Errors = null);
 
@@ -58,7 +59,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline)
         }
 
         var glossary = Glossary(upload.Field("glossary"), errors);
-        if (!CallbackUrl.TryParse(upload.Field("callback_url"), out var callbackUrl, out var callbackError))
+        if (!CallbackUrl.TryParse(upload.Field("callback_url"), webhooks.Value.AllowPrivateNetworks, out var callbackUrl, out var callbackError))
         {
             errors["callback_url"] = [callbackError!];
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Queue;
+using VideoTranslation.Server.Security;
 using VideoTranslation.Server.Storage;
 
 namespace VideoTranslation.Server.Api.Waiting;
@@ -60,6 +61,11 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
     {
         var next = changes.Next(id); // before reading: a change in between still wakes us
         var job = await jobs.GetAsync(id, cancellationToken);
+        if (job is not null && job.Tenant != context.Tenant())
+        {
+            return null; // another tenant's job is no job at all to this caller
+        }
+
         if (job is null || wait <= TimeSpan.Zero)
         {
             return job;
