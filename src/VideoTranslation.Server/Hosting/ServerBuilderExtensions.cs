@@ -153,6 +153,8 @@ public static class ServerBuilderExtensions
         app.UseHttpLogging();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseMiddleware<WaiterLimitMiddleware>();
 
         app.MapSeedApi();
         app.MapJobsApi();

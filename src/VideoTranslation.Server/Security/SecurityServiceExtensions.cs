@@ -1,5 +1,7 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace VideoTranslation.Server.Security;
@@ -16,6 +18,32 @@ public static class SecurityServiceExtensions
         services.AddAuthorization();
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, SecurityPolicies>();
         services.AddHostedService<AuthStartupNotice>();
+
+        services.AddSingleton<PendingJobQuota>();
+        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<LimitOptions>>((options, limits) =>
+        {
+            var perMinute = limits.Value.RequestsPerMinute;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.User.FindFirst(CallerClaims.KeyId)?.Value is { } key
+                    ? RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = perMinute,
+                        TokensPerPeriod = Math.Max(1, perMinute / 60),
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, 60.0 / perMinute)),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter("without a key"));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+                rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Api.Problems.ApiProblems.TooManyRequests(
+                        $"This key sent more than {perMinute} requests a minute (Limits:RequestsPerMinute); try again in {retryAfter} s.")
+                    .ExecuteAsync(rejected.HttpContext);
+            };
+        });
         return services;
     }
 }

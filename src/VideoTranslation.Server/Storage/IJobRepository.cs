@@ -27,6 +27,9 @@ public interface IJobRepository
 
     Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken);
 
+    /// <summary>How many of the tenant's jobs are pending (queued or running).</summary>
+    Task<long> CountPendingAsync(string tenant, CancellationToken cancellationToken);
+
     /// <summary>The job's changes after version <paramref name="afterVersion"/>, oldest first.</summary>
     Task<IReadOnlyList<JobEvent>> GetEventsAsync(JobId id, long afterVersion, CancellationToken cancellationToken);
 

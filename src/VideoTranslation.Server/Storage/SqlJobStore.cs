@@ -129,6 +129,10 @@ internal sealed class SqlJobStore(
         database.ReadAsync(async connection => (await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
             $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, cancellationToken: cancellationToken)))?.ToJob(), cancellationToken);
 
+    public Task<long> CountPendingAsync(string tenant, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM jobs WHERE tenant = @Tenant AND state IN ('queued', 'running');", new { Tenant = tenant }, cancellationToken: cancellationToken)), cancellationToken);
+
     public Task<IReadOnlyList<TranslationJob>> ListAsync(
         string tenant, JobStatus? status, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
     {

@@ -15,6 +15,10 @@ public static class ApiProblems
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict with an existing job");
 
+    /// <summary>429: a limit of the caller's key was reached (the caller sets <c>Retry-After</c>).</summary>
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+
     /// <summary>422 with a machine-readable <c>code</c> (e.g. <c>not_media</c>) and, for field errors, an <c>errors</c> member.</summary>
     public static ProblemHttpResult Unprocessable(string code, string detail, IDictionary<string, string[]>? errors = null)
     {

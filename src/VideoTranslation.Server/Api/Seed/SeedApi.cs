@@ -36,7 +36,7 @@ public static class SeedApi
 
     internal static async Task<Results<Ok<TranslateResponse>, ProblemHttpResult>> StartTranslationAsync(
         TranslateRequest? request, HttpContext context, IJobRepository jobs, JobResources resources, IOptions<WebhookOptions> webhooks,
-        CancellationToken cancellationToken)
+        PendingJobQuota quota, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -47,6 +47,11 @@ public static class SeedApi
         if (!request.TryValidate(out var jobId, out var languages, out var callbackUrl, out var errors, webhooks.Value.AllowPrivateNetworks))
         {
             return ApiProblems.Validation(errors);
+        }
+
+        if (await quota.CheckAsync(context, cancellationToken) is { } overQuota)
+        {
+            return overQuota;
         }
 
         var tenant = context.Tenant();

@@ -11,6 +11,10 @@ public sealed class ApiOptions
     [Range(1, long.MaxValue, ErrorMessage = "Api:MaxUploadBytes must be positive.")]
     public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>Longest media accepted, in seconds (4 hours by default); longer uploads are refused with <c>media_too_long</c>.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Api:MaxMediaSeconds must be between {1} and {2}.")]
+    public double MaxMediaSeconds { get; set; } = 4 * 3600;
+
     /// <summary>Longest a long-poll (<c>?wait=</c>, <c>Prefer: wait=</c>) is held; longer requests are capped to it.</summary>
     [Range(0, 3600, ErrorMessage = "Api:MaxWaitSeconds must be between {1} and {2}.")]
     public double MaxWaitSeconds { get; set; } = 60;

@@ -31,13 +31,18 @@ public static class JobsApi
 
     internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> CreateJobAsync(
         HttpContext context, IJobRepository jobs, JobFiles files, IArtifactStore store, VideoJobRequest validator, JobResources resources,
-        IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        PendingJobQuota quota, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         if (context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
         {
             return TypedResults.Problem(
                 "POST /v1/jobs takes multipart/form-data: a 'file' part with the video, and fields source_language, target_languages, ...",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
+        }
+
+        if (await quota.CheckAsync(context, cancellationToken) is { } overQuota)
+        {
+            return overQuota;
         }
 
         var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();

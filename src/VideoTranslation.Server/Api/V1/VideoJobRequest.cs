@@ -12,7 +12,7 @@ namespace VideoTranslation.Server.Api.V1;
 /// Turns an uploaded job request into a job spec, or into the reason it cannot be one: field errors, languages
 /// the engines here cannot handle (with what they can), or a file that is not translatable media.
 /// </summary>
-internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Webhooks.WebhookOptions> webhooks)
+internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Webhooks.WebhookOptions> webhooks, IOptions<ApiOptions> api)
 {
     public sealed record Invalid(string Code, string Message, Dictionary<string, string[]>? Errors = null);
 
@@ -78,6 +78,12 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Web
         try
         {
             media = await MediaProber.ProbeAsync(upload.Video!.Value.Path, cancellationToken);
+            if (media.Duration.TotalSeconds > api.Value.MaxMediaSeconds)
+            {
+                return (null, default, null, new Invalid(
+                    "media_too_long", $"The media lasts {media.Duration.TotalSeconds:0} s; this server takes at most {api.Value.MaxMediaSeconds:0} s (Api:MaxMediaSeconds)."));
+            }
+
             if (upload.SourceSubtitles is null || keepOriginal)
             {
                 MediaProber.RequireTranslatable(media);
