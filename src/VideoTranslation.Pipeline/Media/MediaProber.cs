@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CliWrap.Buffered;
 using VideoTranslation.Pipeline.Tools;
 
 namespace VideoTranslation.Pipeline.Media;
@@ -13,8 +14,16 @@ public static class MediaProber
             throw new MediaException(MediaError.Empty, "The file is empty (0 bytes).");
         }
 
-        var result = await ExternalTool.TryRunAsync(
-            "ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path], cancellationToken);
+        BufferedCommandResult result;
+        try
+        {
+            result = await ExternalTool.TryRunAsync(
+                "ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path], cancellationToken, limits: ExternalTool.Limits.ForProbing);
+        }
+        catch (ToolException ex) when (ex.TimedOut)
+        {
+            throw Unreadable(path, "reading its headers took too long, as a damaged or crafted file's can");
+        }
         if (result.ExitCode != 0)
         {
             throw Unreadable(path, result.StandardError);

@@ -3,12 +3,13 @@ namespace VideoTranslation.Pipeline.Tools;
 /// <summary>An external program (ffmpeg, pocketsphinx, ...) is missing or failed.</summary>
 public sealed class ToolException : Exception
 {
-    public ToolException(string tool, string message, int? exitCode = null, string? standardError = null, Exception? innerException = null)
+    public ToolException(string tool, string message, int? exitCode = null, string? standardError = null, Exception? innerException = null, bool timedOut = false)
         : base(message, innerException)
     {
         Tool = tool;
         ExitCode = exitCode;
         StandardError = standardError ?? "";
+        TimedOut = timedOut;
     }
 
     public ToolException()
@@ -33,5 +34,8 @@ public sealed class ToolException : Exception
 
     public string StandardError { get; }
 
-    public bool IsMissing => ExitCode is null;
+    public bool IsMissing => ExitCode is null && !TimedOut;
+
+    /// <summary>The tool ran past <see cref="ToolLimits.Timeout"/> and was killed.</summary>
+    public bool TimedOut { get; }
 }

@@ -82,6 +82,7 @@ internal sealed class VideoTranslationEngine(
         UnsupportedLanguageException => new JobFailedException("unsupported_language", ex.Message, ex),
         SubtitleFormatException => new JobFailedException("invalid_subtitles", $"The source subtitles do not parse: {ex.Message}", ex),
         ToolException { IsMissing: true } => new JobFailedException("engine_unavailable", ex.Message, ex),
+        ToolException { TimedOut: true } => new JobFailedException("tool_timeout", ex.Message, ex),
         _ => null,
     };
 

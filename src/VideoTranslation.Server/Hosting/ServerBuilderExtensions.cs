@@ -107,7 +107,10 @@ public static class ServerBuilderExtensions
         });
         services.AddSingleton<TranslationPipeline>();
 
-        // Order matters: the schema exists before any worker looks for jobs.
+        services.AddOptions<ToolsOptions>().BindConfiguration(ToolsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // Order matters: tool limits and the schema are in place before any worker looks for jobs.
+        services.AddHostedService<ToolLimitsInitializer>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<JobWorkerService>();
         services.AddHostedService<WebhookDispatcher>();
