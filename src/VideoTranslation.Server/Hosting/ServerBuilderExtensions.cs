@@ -13,6 +13,7 @@ using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Seed;
 using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Api.Waiting;
+using VideoTranslation.Server.Api.Webhooks;
 using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Observability;
@@ -162,6 +163,7 @@ public static class ServerBuilderExtensions
         app.MapSeedApi();
         app.MapJobsApi();
         app.MapOperationsApi();
+        app.MapWebhooksApi();
         app.MapOperationsEndpoints();
         return app;
     }

@@ -86,14 +86,16 @@ public static class VideoTranslationServer
     }
 
     /// <summary>
-    /// The secret this server signs webhooks with (<c>Webhooks:Secret</c>, or the one generated and kept in its
-    /// database), for receivers to verify them. The app need not be started.
+    /// The secret this server signs <paramref name="tenant"/>'s webhooks with (generated and kept in its database, or
+    /// <c>Webhooks:Secret</c> for the default tenant), for receivers to verify them; with <paramref name="rotate"/>, a
+    /// new one (the old one keeps signing too for <c>Webhooks:RotationOverlap</c>). The app need not be started.
     /// </summary>
-    public static async Task<string> GetWebhookSecretAsync(WebApplication app, CancellationToken cancellationToken)
+    public static async Task<string> GetWebhookSecretAsync(WebApplication app, string tenant, bool rotate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.Services.GetRequiredService<Storage.IJobDatabase>().InitializeAsync().WaitAsync(cancellationToken);
-        return await app.Services.GetRequiredService<Webhooks.WebhookSecret>().GetAsync(cancellationToken);
+        var secrets = app.Services.GetRequiredService<Webhooks.WebhookSecret>();
+        return rotate ? (await secrets.RotateAsync(tenant, cancellationToken)).Secret : await secrets.GetAsync(tenant, cancellationToken);
     }
 
     /// <summary>A server that serves nothing: a worker without <c>Workers:MetricsUrls</c> opens no port.</summary>

@@ -20,7 +20,8 @@ internal sealed class SqlWebhookStore(IJobDatabase database)
                 WHERE state = 'pending' AND next_attempt_at <= @Now AND (lease_expires_at IS NULL OR lease_expires_at <= @Now)
                 ORDER BY next_attempt_at
                 LIMIT 1{database.SkipLocked})
-            RETURNING id AS Id, job_id AS JobId, event_type AS EventType, url AS Url, payload AS Payload, attempts AS Attempts;
+            RETURNING id AS Id, job_id AS JobId, event_type AS EventType, url AS Url, payload AS Payload, attempts AS Attempts,
+                      (SELECT tenant FROM jobs WHERE jobs.id = webhook_deliveries.job_id) AS Tenant;
             """,
             new { Owner = owner, Now = now, LeaseMs = (long)lease.TotalMilliseconds },
             transaction))?.ToDelivery(), cancellationToken);
@@ -115,6 +116,25 @@ internal sealed class SqlWebhookStore(IJobDatabase database)
             },
             cancellationToken);
 
+    public Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT value FROM settings WHERE key = @Key;", new { Key = key }, cancellationToken: cancellationToken)), cancellationToken);
+
+    /// <summary>Writes several settings in one transaction: all of them or none.</summary>
+    public Task SetSettingsAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction, _) =>
+            {
+                foreach (var (key, value) in settings)
+                {
+                    await connection.ExecuteAsync(
+                        "INSERT INTO settings (key, value) VALUES (@Key, @Value) ON CONFLICT (key) DO UPDATE SET value = @Value;", new { Key = key, Value = value }, transaction);
+                }
+
+                return true;
+            },
+            cancellationToken);
+
     private sealed class ClaimRow
     {
         public string Id { get; init; } = "";
@@ -123,8 +143,9 @@ internal sealed class SqlWebhookStore(IJobDatabase database)
         public string Url { get; init; } = "";
         public string? Payload { get; init; }
         public long Attempts { get; init; }
+        public string? Tenant { get; init; }
 
-        public WebhookDelivery ToDelivery() => new(Id, JobId, EventType, Url, Payload, (int)Attempts);
+        public WebhookDelivery ToDelivery() => new(Id, JobId, EventType, Url, Payload, (int)Attempts, Tenant ?? Tenants.Default);
     }
 
     private sealed class DeliveryRow

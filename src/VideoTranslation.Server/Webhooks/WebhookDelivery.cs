@@ -1,7 +1,10 @@
 namespace VideoTranslation.Server.Webhooks;
 
-/// <summary>A webhook message claimed for sending. <see cref="Id"/> is its <c>webhook-id</c>, the same on every retry.</summary>
-public sealed record WebhookDelivery(string Id, string JobId, string EventType, string Url, string? Payload, int Attempts);
+/// <summary>
+/// A webhook message claimed for sending. <see cref="Id"/> is its <c>webhook-id</c>, the same on every retry;
+/// <see cref="Tenant"/> (the job's) chooses the secret it is signed with.
+/// </summary>
+public sealed record WebhookDelivery(string Id, string JobId, string EventType, string Url, string? Payload, int Attempts, string Tenant);
 
 /// <summary>A webhook message as the job shows it, with every attempt so far.</summary>
 public sealed record WebhookDeliveryRecord(

@@ -99,7 +99,7 @@ internal sealed partial class WebhookDispatcher(
             var timestamp = at.ToUnixTimeSeconds();
             request.Headers.Add("webhook-id", delivery.Id);
             request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-            request.Headers.Add("webhook-signature", (await secret.GetSignerAsync(stoppingToken)).Sign(delivery.Id, timestamp, payload));
+            request.Headers.Add("webhook-signature", await secret.SignAsync(delivery.Tenant, delivery.Id, timestamp, payload, stoppingToken));
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(settings.Timeout);

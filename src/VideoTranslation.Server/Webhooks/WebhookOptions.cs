@@ -29,6 +29,9 @@ public sealed class WebhookOptions : IValidatableObject
     [Range(1, 256, ErrorMessage = "Webhooks:Concurrency must be between {1} and {2}.")]
     public int Concurrency { get; set; } = 4;
 
+    /// <summary>How long after a rotation deliveries are signed with the previous secret too.</summary>
+    public TimeSpan RotationOverlap { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>
     /// Whether callback URLs may point at loopback, private and link-local addresses (an internal receiver). Off by
     /// default: a client could otherwise make the server reach what only it can reach (SSRF).

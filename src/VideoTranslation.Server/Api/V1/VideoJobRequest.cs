@@ -12,7 +12,7 @@ namespace VideoTranslation.Server.Api.V1;
 /// Turns an uploaded job request into a job spec, or into the reason it cannot be one: field errors, languages
 /// the engines here cannot handle (with what they can), or a file that is not translatable media.
 /// </summary>
-internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Webhooks.WebhookOptions> webhooks, IOptions<ApiOptions> api)
+internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<VideoTranslation.Server.Webhooks.WebhookOptions> webhooks, IOptions<ApiOptions> api)
 {
     public sealed record Invalid(string Code, string Message, Dictionary<string, string[]>? Errors = null);
 
