@@ -80,6 +80,18 @@ public static class ServerBuilderExtensions
                 ConnectCallback = sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks ? null : NetworkPolicy.ConnectPublicAsync,
             });
         services.AddSingleton<VideoJobRequest>();
+        services.AddSingleton<SourceDownloader>();
+        services.AddHttpClient(SourceDownloader.HttpClientName, http =>
+            {
+                http.Timeout = Timeout.InfiniteTimeSpan; // Api:SourceDownloadTimeout, for the whole download
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("VideoTranslation-Sources/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, // each hop is checked by SourceDownloader
+                UseCookies = false,
+                ConnectCallback = sp.GetRequiredService<IOptions<ApiOptions>>().Value.AllowPrivateSourceUrls ? null : NetworkPolicy.ConnectPublicAsync,
+            });
         services.AddSingleton<SimulatedTranslationEngine>();
         services.AddSingleton<VideoTranslationEngine>();
         services.AddSingleton<ITranslationEngine, JobEngineRouter>();

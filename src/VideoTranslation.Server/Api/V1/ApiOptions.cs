@@ -15,6 +15,12 @@ public sealed class ApiOptions
     [Range(1, 1_000_000, ErrorMessage = "Api:MaxMediaSeconds must be between {1} and {2}.")]
     public double MaxMediaSeconds { get; set; } = 4 * 3600;
 
+    /// <summary>Longest a <c>source_url</c> download may take.</summary>
+    public TimeSpan SourceDownloadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether <c>source_url</c> may point at loopback, private and link-local addresses (off: SSRF).</summary>
+    public bool AllowPrivateSourceUrls { get; set; }
+
     /// <summary>Longest a long-poll (<c>?wait=</c>, <c>Prefer: wait=</c>) is held; longer requests are capped to it.</summary>
     [Range(0, 3600, ErrorMessage = "Api:MaxWaitSeconds must be between {1} and {2}.")]
     public double MaxWaitSeconds { get; set; } = 60;

@@ -105,6 +105,19 @@ internal sealed class JobUpload : IDisposable
         return null;
     }
 
+    /// <summary>Stores a video fetched from elsewhere (<c>source_url</c>) as the upload's; false when it holds more than <paramref name="limit"/> bytes.</summary>
+    public async Task<bool> AddVideoAsync(Stream body, string fileName, string directory, long limit, CancellationToken cancellationToken)
+    {
+        var video = Path.Combine(directory, "input" + SafeExtension(fileName, ".bin"));
+        if (!await CopyAsync(body, video, limit, cancellationToken))
+        {
+            return false;
+        }
+
+        Video = (fileName, video);
+        return true;
+    }
+
     /// <summary>The extension of a client's file name, kept only if it is short and plain (e.g. <c>.mp4</c>).</summary>
     private static string SafeExtension(string fileName, string fallback)
     {

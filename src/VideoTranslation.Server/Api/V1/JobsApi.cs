@@ -31,7 +31,7 @@ public static class JobsApi
 
     internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> CreateJobAsync(
         HttpContext context, IJobRepository jobs, JobFiles files, IArtifactStore store, VideoJobRequest validator, JobResources resources,
-        PendingJobQuota quota, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        PendingJobQuota quota, SourceDownloader downloader, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         if (context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -66,6 +66,11 @@ public static class JobsApi
             if (await upload.ReadAsync(context.Request, directory, cancellationToken) is { } malformed)
             {
                 return ApiProblems.BadRequest(malformed);
+            }
+
+            if (upload.Video is null && upload.Field("source_url") is { } sourceUrl && await downloader.DownloadAsync(upload, sourceUrl, directory, cancellationToken) is { } unfetched)
+            {
+                return ApiProblems.Unprocessable(unfetched.Code, unfetched.Message);
             }
 
             var (spec, languages, callbackUrl, invalid) = await validator.ValidateAsync(upload, cancellationToken);

@@ -21,7 +21,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
         var errors = new Dictionary<string, string[]>();
         if (upload.Video is null)
         {
-            errors["file"] = ["A video file is required as the multipart part 'file'."];
+            errors["file"] = ["A video is required: a multipart file part 'file', or a 'source_url' field to fetch it from."];
         }
 
         var sourceField = upload.Field("source_language") ?? "en";
