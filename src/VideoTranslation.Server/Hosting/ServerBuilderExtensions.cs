@@ -49,6 +49,8 @@ public static class ServerBuilderExtensions
         services.AddSingleton<SqlJobStore>();
         services.AddSingleton<IJobRepository>(sp => sp.GetRequiredService<SqlJobStore>());
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<SqlJobStore>());
+        // Every request body is capped; the upload endpoint raises its own to Api:MaxUploadBytes, the seed's is 16 KiB.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = ApiOptions.MaxOtherRequestBodyBytes);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JobFiles>();
         services.AddOptions<ArtifactStoreOptions>().BindConfiguration(ArtifactStoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -160,6 +160,19 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         AssertNoJobs();
     }
 
+    [Fact]
+    public async Task An_upload_over_the_general_body_limit_but_under_the_upload_limit_is_read_whole()
+    {
+        // Every other request body is capped at 1 MiB; the upload endpoint raises its own, so this reaches the probe.
+        var notVideo = Path.Combine(media.Path, "one-and-a-half-mebibytes.mp4");
+        await File.WriteAllBytesAsync(notVideo, [.. Enumerable.Range(0, 3 * 512 * 1024).Select(i => (byte)(i * 31))]);
+
+        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", Form(notVideo, ("target_languages", "es"))), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("not_media", problem.GetProperty("code").GetString());
+        AssertNoJobs();
+    }
+
     [Theory]
     [InlineData("multipart/form-data; boundary=\"unterminated", "x")]
     [InlineData("multipart/form-data; boundary=abc", "--abc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp4\"\r\n\r\npartial data, no closing boundary")]

@@ -7,6 +7,9 @@ public sealed class ApiOptions
 {
     public const string SectionName = "Api";
 
+    /// <summary>The body limit of every request but uploads: none of them needs more than a few kilobytes.</summary>
+    public const long MaxOtherRequestBodyBytes = 1024 * 1024;
+
     /// <summary>Largest accepted upload (the whole multipart request), in bytes; larger ones get 413.</summary>
     [Range(1, long.MaxValue, ErrorMessage = "Api:MaxUploadBytes must be positive.")]
     public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
