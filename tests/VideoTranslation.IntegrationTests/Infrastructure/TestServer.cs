@@ -64,6 +64,14 @@ public sealed class TestServer : IAsyncDisposable
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
+    /// <summary>An HttpClient that sends <paramref name="apiKey"/> (or any token, valid or not) as its bearer token.</summary>
+    public HttpClient CreateHttpClient(string apiKey)
+    {
+        var http = CreateHttpClient();
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + apiKey);
+        return http;
+    }
+
     /// <summary>A client that polls fast, so tests finish quickly; timeouts stay generous for a loaded CI machine.</summary>
     public VideoTranslationClient CreateClient(TranslationConfig? config = null) => new(BaseAddress, config ?? FastPolling());
 

@@ -138,12 +138,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
         return config;
     }
 
-    private HttpClient Http(string token)
-    {
-        var http = server.CreateHttpClient();
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + token);
-        return http;
-    }
+    private HttpClient Http(string token) => server.CreateHttpClient(token);
 }
 
 /// <summary>The embedded default: open on loopback, but a key that is presented must be live.</summary>
@@ -157,7 +152,7 @@ public sealed class OpenServerTests
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/v1/jobs")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/v1/admin/queues")).StatusCode);
 
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer vts_0123456789ab_guessed");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/v1/jobs")).StatusCode);
+        using var guessed = server.CreateHttpClient("vts_0123456789ab_guessed");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await guessed.GetAsync("/v1/jobs")).StatusCode);
     }
 }

@@ -107,8 +107,6 @@ public sealed class LimitTests : IDisposable
     private static async Task<HttpClient> HttpForNewKeyAsync(TestServer server, string tenant)
     {
         var key = await server.Services.GetRequiredService<ApiKeyStore>().CreateAsync(tenant, "limits", admin: false, default);
-        var http = server.CreateHttpClient();
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + key.Token);
-        return http;
+        return server.CreateHttpClient(key.Token);
     }
 }

@@ -19,8 +19,8 @@ public sealed class WebhookSecretTests
         settings["Webhooks:AllowPrivateNetworks"] = "true"; // the receiver is on loopback
         await using var server = await TestServer.StartAsync(settings);
         var keys = server.Services.GetRequiredService<ApiKeyStore>();
-        using var acme = Http(server, (await keys.CreateAsync("acme", "hooks", admin: false, default)).Token);
-        using var globex = Http(server, (await keys.CreateAsync("globex", "hooks", admin: false, default)).Token);
+        using var acme = server.CreateHttpClient((await keys.CreateAsync("acme", "hooks", admin: false, default)).Token);
+        using var globex = server.CreateHttpClient((await keys.CreateAsync("globex", "hooks", admin: false, default)).Token);
         var acmeSecret = await SecretAsync(acme);
         var globexSecret = await SecretAsync(globex);
         Assert.NotEqual(acmeSecret, globexSecret);
@@ -53,11 +53,4 @@ public sealed class WebhookSecretTests
 
     private static async Task<string> SecretAsync(HttpClient http) =>
         (await http.GetFromJsonAsync<JsonElement>("/v1/webhooks/secret")).GetProperty("secret").GetString()!;
-
-    private static HttpClient Http(TestServer server, string token)
-    {
-        var http = server.CreateHttpClient();
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + token);
-        return http;
-    }
 }
