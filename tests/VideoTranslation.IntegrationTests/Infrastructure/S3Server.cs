@@ -32,7 +32,7 @@ public sealed class S3Server
 
     private static async Task<S3Server> StartAsync()
     {
-        var executable = Path.Combine(RepositoryRoot(), ".build", "s3rver", "node_modules", ".bin", "s3rver");
+        var executable = Path.Combine(Repository.Root, ".build", "s3rver", "node_modules", ".bin", "s3rver");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"s3rver is not installed ({executable}); run scripts/test.sh, which installs it with npm.");
@@ -72,18 +72,4 @@ public sealed class S3Server
             }
         }
     }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "VideoTranslation.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (VideoTranslation.sln) is not above the test assembly.");
-    }
-
 }
