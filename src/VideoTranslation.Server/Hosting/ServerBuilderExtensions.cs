@@ -3,11 +3,13 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
 using VideoTranslation.Pipeline.OpenAi;
 using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Recognition;
 using VideoTranslation.Pipeline.Synthesis;
 using VideoTranslation.Pipeline.Translation;
+using VideoTranslation.Server.Api.Documentation;
 using VideoTranslation.Server.Api.Operations;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Seed;
@@ -151,6 +153,8 @@ public static class ServerBuilderExtensions
             logging.CombineLogs = true;
         });
 
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiDocument>().AddOperationTransformer<ApiDocument>());
+
         services.AddSingleton<ServiceMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(ServiceMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
@@ -179,6 +183,10 @@ public static class ServerBuilderExtensions
         app.MapOperationsApi();
         app.MapWebhooksApi();
         app.MapOperationsEndpoints();
+
+        // The API described (OpenAPI 3.1, generated from the endpoints) and an interactive reference page for it.
+        app.MapOpenApi().AllowAnonymous().DisableRateLimiting();
+        app.MapScalarApiReference("/docs", reference => reference.WithTitle("VideoTranslation API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous().DisableRateLimiting();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
+using VideoTranslation.Server.Api.Documentation;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Api.Waiting;
@@ -25,11 +26,14 @@ public static class SeedApi
             .WithName("StartTranslation")
             .WithSummary("Start a translation job (idempotent when job_id is given).")
             .Accepts<TranslateRequest>("application/json")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
+            .ProducesProblems(400, 409, 413, 415, 422);
 
         seed.MapGet("/job/{job_id}", GetJobAsync)
             .WithName("GetJob")
-            .WithSummary("Get a job's status.");
+            .WithSummary("Get a job's status.")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblems(400, 404);
 
         return endpoints;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
+using VideoTranslation.Server.Api.Documentation;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Artifacts;
@@ -18,14 +19,22 @@ public static class JobsApi
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder endpoints)
     {
         var jobs = endpoints.MapGroup("/v1/jobs").WithTags("Jobs (v1)");
-        jobs.MapGet("", ListJobsAsync).WithName("ListJobs").WithSummary("The caller's jobs, newest first, a page at a time (?status=, ?limit=, ?cursor=).");
-        jobs.MapPost("", CreateJobAsync).WithName("CreateJob").WithSummary("Upload a video (multipart) and start translating it.");
-        jobs.MapGet("/{id}", GetJobAsync).WithName("GetJobV1").WithSummary("A job's status, stage, progress and results.");
-        jobs.MapGet("/{id}/artifacts", ListArtifactsAsync).WithName("ListArtifacts").WithSummary("The files a job produced.");
-        jobs.MapGet("/{id}/artifacts/{name}", DownloadArtifactAsync).WithName("DownloadArtifact").WithSummary("Download one artifact (HTTP ranges supported).");
-        jobs.MapGet("/{id}/events", StreamEventsAsync).WithName("StreamJobEvents").WithSummary("The job's changes as server-sent events; resumes from Last-Event-ID.");
-        jobs.MapPost("/{id}/cancel", CancelJobAsync).WithName("CancelJob").WithSummary("Stop a pending or running job; its partial artifacts are removed.");
-        jobs.MapDelete("/{id}", DeleteJobAsync).WithName("DeleteJob").WithSummary("Remove a finished job and its artifacts.");
+        jobs.MapGet("", ListJobsAsync).WithName("ListJobs").WithSummary("The caller's jobs, newest first, a page at a time (?status=, ?limit=, ?cursor=).")
+            .ProducesProblems(400);
+        jobs.MapPost("", CreateJobAsync).WithName("CreateJob").WithSummary("Upload a video (multipart) and start translating it.")
+            .ProducesProblems(400, 409, 413, 415, 422);
+        jobs.MapGet("/{id}", GetJobAsync).WithName("GetJobV1").WithSummary("A job's status, stage, progress and results.")
+            .ProducesProblems(400, 404);
+        jobs.MapGet("/{id}/artifacts", ListArtifactsAsync).WithName("ListArtifacts").WithSummary("The files a job produced.")
+            .ProducesProblems(400, 404);
+        jobs.MapGet("/{id}/artifacts/{name}", DownloadArtifactAsync).WithName("DownloadArtifact").WithSummary("Download one artifact (HTTP ranges supported).")
+            .Produces(StatusCodes.Status206PartialContent).ProducesProblems(400, 404, 416);
+        jobs.MapGet("/{id}/events", StreamEventsAsync).WithName("StreamJobEvents").WithSummary("The job's changes as server-sent events; resumes from Last-Event-ID.")
+            .ProducesProblems(400, 404);
+        jobs.MapPost("/{id}/cancel", CancelJobAsync).WithName("CancelJob").WithSummary("Stop a pending or running job; its partial artifacts are removed.")
+            .ProducesProblems(400, 404, 409);
+        jobs.MapDelete("/{id}", DeleteJobAsync).WithName("DeleteJob").WithSummary("Remove a finished job and its artifacts.")
+            .ProducesProblems(400, 404, 409);
         return endpoints;
     }
 

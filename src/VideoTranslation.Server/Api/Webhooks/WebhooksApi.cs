@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VideoTranslation.Server.Api.Documentation;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Security;
 using VideoTranslation.Server.Webhooks;
@@ -13,7 +14,8 @@ public static class WebhooksApi
         var webhooks = endpoints.MapGroup("/v1/webhooks").WithTags("Webhooks");
         webhooks.MapGet("/secret", GetSecretAsync).WithName("GetWebhookSecret").WithSummary("The secret the caller's webhooks are signed with.");
         webhooks.MapPost("/secret/rotate", RotateSecretAsync).WithName("RotateWebhookSecret")
-            .WithSummary("A new signing secret; the previous one keeps signing too until previous_valid_until.");
+            .WithSummary("A new signing secret; the previous one keeps signing too until previous_valid_until.")
+            .ProducesProblems(409);
         return endpoints;
     }
 
