@@ -13,6 +13,7 @@ var root = new RootCommand("vts: the VideoTranslation service. Run a server, sub
     WorkerCommand.Create(),
     WorkersCommand.Create(),
     EnginesCommand.Create(),
+    CompletionCommand.Create(),
 };
 
 // The server's host handles SIGINT/SIGTERM itself and shuts down gracefully (handing running jobs back);

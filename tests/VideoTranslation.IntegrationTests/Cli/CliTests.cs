@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VideoTranslation.IntegrationTests.Infrastructure;
+using VideoTranslation.Pipeline.Tools;
 
 namespace VideoTranslation.IntegrationTests.Cli;
 
@@ -140,6 +141,26 @@ public sealed class CliTests
 
         var (unknown, _, _) = await VtsProcess.RunAsync("keys", "revoke", "000000000000", "--data", data.Path);
         Assert.Equal(4, unknown);
+    }
+
+    [Fact]
+    public async Task Bash_completion_completes_commands_and_options_from_vts_itself()
+    {
+        using var bin = new TempDirectory();
+        var vts = Path.Combine(bin.Path, "vts");
+        await File.WriteAllTextAsync(vts, $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "vts.dll")}' \"$@\"\n");
+        await ExternalTool.RunAsync("chmod", ["+x", vts], default);
+        const string Script = """
+            source <(vts completion bash)
+            complete_at() { COMP_LINE="$1"; COMP_POINT=${#1}; read -ra COMP_WORDS <<< "$1"; COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _vts_complete; echo "${COMPREPLY[*]}"; }
+            complete_at "vts wor"
+            complete_at "vts serve --wo"
+            """;
+
+        var result = await ExternalTool.RunAsync(
+            "bash", ["-c", $"export PATH='{bin.Path}':\"$PATH\"; {Script}"], default, limits: new ToolLimits(TimeSpan.FromMinutes(2), 0));
+
+        Assert.Equal(["worker workers", "--workers"], result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
