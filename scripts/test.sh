@@ -22,7 +22,14 @@ dotnet format VideoTranslation.sln --verify-no-changes --no-restore
 
 echo "== tests"
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+# The servers the tests start (s3rver, PostgreSQL) stop when the test host exits, but not when it is killed at the
+# end of a run; end whatever is left of this run's, whatever happened.
+cleanup() {
+  rm -f "$log"
+  pkill -f "$root/.build/s3rver/node_modules" 2>/dev/null || true
+  pgrep -f 'bin/postgres -D /tmp/vts-postgres-' | xargs -r kill -QUIT 2>/dev/null || true
+}
+trap cleanup EXIT
 set +e
 dotnet test VideoTranslation.sln -c Release --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
