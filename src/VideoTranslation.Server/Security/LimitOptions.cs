@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
 
 namespace VideoTranslation.Server.Security;
 
@@ -21,4 +22,20 @@ public sealed class LimitOptions
     /// <summary>Long-polls and event streams one key may hold open at once; one more is 429.</summary>
     [Range(1, 100_000, ErrorMessage = "Limits:MaxWaiters must be between {1} and {2}.")]
     public int MaxWaiters { get; set; } = 100;
+
+    /// <summary>
+    /// A bucket of <see cref="RequestsPerMinute"/> tokens refilled at exactly that rate, in steps of at least a second
+    /// (the limiter replenishes on a timer): 600 a minute is 10 every second, 90 a minute is 2 every 1⅓ seconds.
+    /// </summary>
+    public TokenBucketRateLimiterOptions TokenBucket()
+    {
+        var tokensPerStep = (int)Math.Ceiling(RequestsPerMinute / 60.0);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = RequestsPerMinute,
+            TokensPerPeriod = tokensPerStep,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1) * tokensPerStep / RequestsPerMinute,
+            QueueLimit = 0,
+        };
+    }
 }

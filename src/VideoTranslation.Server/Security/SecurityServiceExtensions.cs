@@ -27,13 +27,7 @@ public static class SecurityServiceExtensions
             var perMinute = limits.Value.RequestsPerMinute;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.User.FindFirst(CallerClaims.KeyId)?.Value is { } key
-                    ? RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = perMinute,
-                        TokensPerPeriod = Math.Max(1, perMinute / 60),
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, 60.0 / perMinute)),
-                        QueueLimit = 0,
-                    })
+                    ? RateLimitPartition.GetTokenBucketLimiter(key, _ => limits.Value.TokenBucket())
                     : RateLimitPartition.GetNoLimiter("without a key"));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
