@@ -16,7 +16,7 @@ internal sealed class DirectoryArtifactStore(JobFiles files) : IArtifactStore
     public Task<IReadOnlyDictionary<string, long>> ListAsync(JobId id, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, long>>(files.LocalFiles(id).ToDictionary(file => file.RelativePath, file => file.Size));
 
-    public Task<string?> LocalCopyAsync(JobId id, string relativePath, CancellationToken cancellationToken)
+    public Task<string?> LocalCopyAsync(JobId id, string relativePath, long size, CancellationToken cancellationToken)
     {
         var path = files.PathFor(id, relativePath);
         return Task.FromResult(File.Exists(path) ? path : null);

@@ -19,8 +19,11 @@ public interface IArtifactStore
     /// <summary>The job's stored files: paths relative to its directory, with '/' separators, and sizes.</summary>
     Task<IReadOnlyDictionary<string, long>> ListAsync(JobId id, CancellationToken cancellationToken);
 
-    /// <summary>A local path holding the stored file <paramref name="relativePath"/>, fetched if needed; null when it is not stored.</summary>
-    Task<string?> LocalCopyAsync(JobId id, string relativePath, CancellationToken cancellationToken);
+    /// <summary>
+    /// A local path holding the stored file <paramref name="relativePath"/> of <paramref name="size"/> bytes (as
+    /// <see cref="ListAsync"/> gave it), fetched if the local copy is missing or differs; null when it is gone.
+    /// </summary>
+    Task<string?> LocalCopyAsync(JobId id, string relativePath, long size, CancellationToken cancellationToken);
 
     /// <summary>Drops the local working copy of the job's files where they are stored elsewhere (a no-op where the local ones are the stored ones).</summary>
     Task EvictLocalCopyAsync(JobId id);

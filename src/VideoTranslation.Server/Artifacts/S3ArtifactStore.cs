@@ -89,21 +89,23 @@ internal sealed partial class S3ArtifactStore : IArtifactStore, IDisposable
         return listed;
     }
 
-    public async Task<string?> LocalCopyAsync(JobId id, string relativePath, CancellationToken cancellationToken)
+    public async Task<string?> LocalCopyAsync(JobId id, string relativePath, long size, CancellationToken cancellationToken)
     {
-        var stored = await ListAsync(id, cancellationToken);
-        if (!stored.TryGetValue(relativePath, out var size))
+        var path = files.PathFor(id, relativePath);
+        if (File.Exists(path) && new FileInfo(path).Length == size)
         {
-            return null;
+            return path;
         }
 
-        var path = files.PathFor(id, relativePath);
-        if (!File.Exists(path) || new FileInfo(path).Length != size)
+        try
         {
             await DownloadAsync(id, relativePath, cancellationToken);
+            return path;
         }
-
-        return path;
+        catch (AmazonS3Exception ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null; // deleted since it was listed
+        }
     }
 
     public Task EvictLocalCopyAsync(JobId id)

@@ -247,7 +247,7 @@ public static class JobsApi
 
         // Only catalog names resolve to files: no path from the request ever reaches the file system.
         var artifact = (await artifacts.ForAsync(job, cancellationToken)).FirstOrDefault(a => a.Name == name);
-        var path = artifact is null ? null : await store.LocalCopyAsync(job.Id, artifact.Path, cancellationToken);
+        var path = artifact is null ? null : await store.LocalCopyAsync(job.Id, artifact.Path, artifact.Size, cancellationToken);
         if (artifact is null || path is null)
         {
             return ApiProblems.NotFound($"Job '{id}' has no artifact '{(name.Length <= 60 ? name : name[..60] + "…")}'. GET /v1/jobs/{id}/artifacts lists them.");
