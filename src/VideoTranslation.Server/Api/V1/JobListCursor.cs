@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
@@ -13,8 +14,7 @@ internal static class JobListCursor
     private const long MaxMilliseconds = 253_402_300_799_999;
 
     public static string Encode(DateTimeOffset createdAt, string id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{createdAt.ToUnixTimeMilliseconds()}:{id}")))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{createdAt.ToUnixTimeMilliseconds()}:{id}")));
 
     public static (DateTimeOffset CreatedAt, string Id)? Decode(string cursor)
     {
@@ -23,10 +23,9 @@ internal static class JobListCursor
             return null;
         }
 
-        var base64 = cursor.Replace('-', '+').Replace('_', '/');
-        base64 += new string('=', (4 - (base64.Length % 4)) % 4);
-        var bytes = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64, bytes, out var length))
+        // TryDecodeFromChars fails only for a short buffer; characters outside the alphabet throw, so check first.
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(cursor.Length)];
+        if (!Base64Url.IsValid(cursor) || !Base64Url.TryDecodeFromChars(cursor, bytes, out var length))
         {
             return null;
         }
