@@ -10,6 +10,6 @@ public static class Tenants
 
     /// <summary>1-64 characters: lowercase letters, digits, '-', '_' and '.', starting with a letter or digit.</summary>
     public static bool IsValid(string? name) =>
-        name is { Length: > 0 and <= 64 } && char.IsAsciiLetterLower(name[0]) | char.IsAsciiDigit(name[0]) &&
+        name is { Length: > 0 and <= 64 } && (char.IsAsciiLetterLower(name[0]) || char.IsAsciiDigit(name[0])) &&
         name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.');
 }

@@ -50,7 +50,7 @@ public sealed partial class OperationsTests
         var held = (await client.StartTranslationAsync("en", "es")).JobId;
         await client.StartTranslationAsync("en", "fr");
 
-        var worker = await PollAsync(async () => (await client.GetWorkersAsync()) is [{ Jobs.Count: 1 } only] ? only : null);
+        var worker = await Eventually.ValueAsync(async () => (await client.GetWorkersAsync()) is [{ Jobs.Count: 1 } only] ? only : null, "The worker holding a job");
         var queues = await client.GetQueuesAsync();
 
         Assert.True(worker.Alive);
@@ -67,20 +67,6 @@ public sealed partial class OperationsTests
         await using var next = await TestServer.StartAsync(TestServer.Settings(), server.DataDirectory);
         using var nextClient = next.CreateClient();
         Assert.DoesNotContain(await nextClient.GetWorkersAsync(), listed => listed.Id == worker.Id);
-    }
-
-    private static async Task<T> PollAsync<T>(Func<Task<T?>> read)
-        where T : class
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(50))
-        {
-            if (await read() is { } value)
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not met within 30 s.");
-        }
     }
 
     [GeneratedRegex(@"vts_jobs\{[^}]*state=""completed""[^}]*\} (\d+)")]

@@ -30,7 +30,8 @@ public sealed class WorkQueueTests : IDisposable
         var job = await client.StartVideoTranslationAsync(video, new VideoTranslationOptions { TargetLanguages = { "es" } });
 
         // Recognized, then handed on: it waits in the translation queue, which no live worker serves yet.
-        var translation = await WaitForAsync(client, queues => queues.Single(q => q.Name == "translation") is { Due: 1 } queue ? queue : null);
+        var translation = await Eventually.ValueAsync(
+            async () => (await client.GetQueuesAsync()).Single(q => q.Name == "translation") is { Due: 1 } queue ? queue : null, "The job waiting in the translation queue", 120);
         Assert.Equal(0, translation.Workers);
         Assert.Equal(TranslationJobStatus.Pending, (await client.GetVideoJobAsync(job.Id)).Status);
         Assert.Contains(await client.GetArtifactsAsync(job.Id), artifact => artifact.Name == "transcript.json");
@@ -48,20 +49,5 @@ public sealed class WorkQueueTests : IDisposable
         Assert.Contains("Job completed", finisher.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Job completed", recognizer.Output, StringComparison.Ordinal);
         Assert.Equal(2, (await client.GetWorkersAsync()).Count(worker => worker.Alive));
-    }
-
-    private static async Task<T> WaitForAsync<T>(VideoTranslationClient client, Func<IReadOnlyList<QueueInfo>, T?> condition)
-        where T : class
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (true)
-        {
-            if (condition(await client.GetQueuesAsync(timeout.Token)) is { } met)
-            {
-                return met;
-            }
-
-            await Task.Delay(200, timeout.Token);
-        }
     }
 }

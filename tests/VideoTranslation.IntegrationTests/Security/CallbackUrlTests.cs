@@ -45,27 +45,14 @@ public sealed class CallbackUrlTests
         await server.Services.GetRequiredService<IJobRepository>().CreateAsync(
             jobId, Tenants.Default, languages, $"http://localhost:{receiver.Url.Port}/hooks/video", default);
 
-        var attempt = await PollAsync(async () =>
+        var attempt = (await Eventually.ValueAsync(async () =>
             (await http.GetFromJsonAsync<JsonElement>($"/v1/jobs/{jobId}")).GetProperty("webhook") is { ValueKind: JsonValueKind.Object } webhook &&
             webhook.GetProperty("deliveries") is { ValueKind: JsonValueKind.Array } deliveries && deliveries.GetArrayLength() > 0 &&
             deliveries[0].GetProperty("attempt_log") is { } attempts && attempts.GetArrayLength() > 0
-                ? attempts[0]
-                : (JsonElement?)null);
+                ? new[] { attempts[0] }
+                : null, "A webhook attempt"))[0];
 
         Assert.Contains("no public internet address", attempt.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Empty(receiver.Requests);
-    }
-
-    private static async Task<JsonElement> PollAsync(Func<Task<JsonElement?>> read)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(50))
-        {
-            if (await read() is { } value)
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "No webhook attempt was recorded within 30 s.");
-        }
     }
 }
