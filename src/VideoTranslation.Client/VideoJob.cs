@@ -26,5 +26,8 @@ public sealed record VideoJob(
 /// <summary>Why a video job failed: <see cref="Code"/> for programs (e.g. <c>no_audio</c>), <see cref="Message"/> for people.</summary>
 public sealed record VideoJobError(string Code, string Message);
 
-/// <summary>A file a job produced, e.g. <c>es.srt</c> or <c>output.mp4</c>.</summary>
-public sealed record VideoArtifact(string Name, string ContentType, long Size, string Url);
+/// <summary>
+/// A file a job produced, e.g. <c>es.srt</c> or <c>output.mp4</c>. <paramref name="Kind"/>: transcript, srt, vtt, dub,
+/// dubbing_report, video, or original (the uploaded video); <paramref name="Language"/> null where it is of no one target language.
+/// </summary>
+public sealed record VideoArtifact(string Name, string ContentType, long Size, string Url, string Kind = "", string? Language = null);

@@ -30,7 +30,8 @@ internal static class RemoteTranslation
 
             var stem = Path.GetFileNameWithoutExtension(video.Name);
             var written = new List<string>();
-            foreach (var artifact in await api.GetArtifactsAsync(job.Id, cancellationToken))
+            // Everything the job made; not the upload itself, which is the file we started from.
+            foreach (var artifact in (await api.GetArtifactsAsync(job.Id, cancellationToken)).Where(artifact => artifact.Kind != "original"))
             {
                 var file = Path.Combine(output.FullName, ArtifactFiles.NameFor(stem, artifact.Name));
                 await api.DownloadArtifactAsync(job.Id, artifact.Name, file, cancellationToken);

@@ -73,6 +73,22 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         return new PipelineResult(transcriptPath, sourceSrt, sourceVtt, results, output);
     }
 
+    /// <summary>The languages the engines here can handle, from the same checks as <see cref="RequireSupported"/>.</summary>
+    public LanguageSupport DescribeSupport()
+    {
+        // Engines list pairs as "source->target"; an entry of another form describes pairs they cannot enumerate.
+        var pairs = translator.SupportedPairs
+            .Select(pair => pair.Split("->"))
+            .Where(parts => parts.Length == 2)
+            .Select(parts => (Parsed: LanguageCode.TryParse(parts[0], out var source, out _) & LanguageCode.TryParse(parts[1], out var target, out _), source, target))
+            .Where(pair => pair.Parsed)
+            .Select(pair => new LanguagePairSupport(pair.source.Value, pair.target.Value, recognizer.Supports(pair.source), synthesizer.Supports(pair.target)))
+            .ToList();
+        return new LanguageSupport(
+            recognizer.Name, translator.Name, synthesizer.Name, recognizer.Supports(LanguageCode.Auto),
+            AnyPair: pairs.Count < translator.SupportedPairs.Count, pairs);
+    }
+
     /// <summary>
     /// Throws <see cref="UnsupportedLanguageException"/> when the engines here cannot handle the languages: before any
     /// work, and before the API accepts a job. With <see cref="LanguageCode.Auto"/> the pairs are checked once detected.

@@ -28,7 +28,13 @@ public sealed class EspeakSynthesizer : ISpeechSynthesizer
     private string? VoiceFor(LanguageCode language)
     {
         var tag = language.Value.ToLowerInvariant();
-        return voices.Value.Contains(tag) ? tag : voices.Value.Contains(language.Language) ? language.Language : null;
+        if (voices.Value.Contains(tag) || voices.Value.Contains(language.Language))
+        {
+            return voices.Value.Contains(tag) ? tag : language.Language;
+        }
+
+        // Some languages are listed only by region (en-gb, en-us; fr-fr): espeak-ng takes the plain language for its main voice.
+        return voices.Value.Any(voice => voice.StartsWith(language.Language + "-", StringComparison.Ordinal)) ? language.Language : null;
     }
 
     private static HashSet<string> ListVoices()

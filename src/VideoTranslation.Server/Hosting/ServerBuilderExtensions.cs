@@ -9,6 +9,7 @@ using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Recognition;
 using VideoTranslation.Pipeline.Synthesis;
 using VideoTranslation.Pipeline.Translation;
+using VideoTranslation.Server.Api.Capabilities;
 using VideoTranslation.Server.Api.Documentation;
 using VideoTranslation.Server.Api.Operations;
 using VideoTranslation.Server.Api.Problems;
@@ -23,6 +24,7 @@ using VideoTranslation.Server.Operations;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Security;
 using VideoTranslation.Server.Storage;
+using VideoTranslation.Server.Web;
 using VideoTranslation.Server.Webhooks;
 using VideoTranslation.Server.Workers;
 
@@ -173,6 +175,7 @@ public static class ServerBuilderExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpLogging();
+        app.UseWebPageAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -180,9 +183,11 @@ public static class ServerBuilderExtensions
 
         app.MapSeedApi();
         app.MapJobsApi();
+        app.MapCapabilitiesApi();
         app.MapOperationsApi();
         app.MapWebhooksApi();
         app.MapOperationsEndpoints();
+        app.MapWebPage();
 
         // The API described (OpenAPI 3.1, generated from the endpoints) and an interactive reference page for it.
         app.MapOpenApi().AllowAnonymous().DisableRateLimiting();

@@ -58,7 +58,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         var names = (await http.GetFromJsonAsync<JsonElement>($"{location}/artifacts")).EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
         Assert.Equal(
             ["transcript.json", "source.srt", "source.vtt", "es.srt", "es.vtt", "es.dub.m4a", "es.dubbing-report.json",
-             "pt-BR.srt", "pt-BR.vtt", "pt-BR.dub.m4a", "pt-BR.dubbing-report.json", "output.mp4"],
+             "pt-BR.srt", "pt-BR.vtt", "pt-BR.dub.m4a", "pt-BR.dubbing-report.json", "output.mp4", "original.mp4"],
             names);
 
         using var ranged = new HttpRequestMessage(HttpMethod.Get, $"{location}/artifacts/output.mp4");

@@ -30,7 +30,7 @@ public sealed class OpenApiTests : IAsyncLifetime
     [Fact]
     public void Every_api_endpoint_is_in_the_document_with_its_method()
     {
-        var operational = new[] { "/healthz", "/readyz", "/metrics", "/openapi/{documentName}.json" };
+        var operational = new[] { "/", "/healthz", "/readyz", "/metrics", "/openapi/{documentName}.json" }; // "/": the web page
         var endpoints = server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(endpoint => ("/" + endpoint.RoutePattern.RawText!.Trim('/'), endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
             .Where(endpoint => !operational.Contains(endpoint.Item1) && !endpoint.Item1.StartsWith("/docs", StringComparison.Ordinal))
@@ -55,6 +55,7 @@ public sealed class OpenApiTests : IAsyncLifetime
         await AssertMatchesAsync(await http.GetAsync("/v1/jobs"), "/v1/jobs", "get");
         await AssertMatchesAsync(await http.GetAsync("/v1/admin/queues"), "/v1/admin/queues", "get");
         await AssertMatchesAsync(await http.GetAsync("/v1/webhooks/secret"), "/v1/webhooks/secret", "get");
+        await AssertMatchesAsync(await http.GetAsync("/v1/capabilities"), "/v1/capabilities", "get");
         await AssertMatchesAsync(await http.GetAsync("/job/no-such-job"), "/job/{job_id}", "get");
         await AssertMatchesAsync(await http.PostAsJsonAsync("/translate", new { source_language = "en", target_language = "en" }), "/translate", "post");
     }

@@ -19,6 +19,8 @@ public sealed class DubbingTests : IDisposable
     [InlineData("es", "Buenos días a todos.")]
     [InlineData("pt-BR", "Bom dia a todos.")]
     [InlineData("ca", "Bon dia a tothom.")]
+    [InlineData("en", "Good morning, everyone.")] // espeak-ng lists English only by region (en-gb, en-us)
+    [InlineData("fr", "Bonjour à tous.")] // and French (fr-fr, fr-be)
     public async Task Synthesizes_speech_in_the_target_language(string language, string text)
     {
         var wav = Path.Combine(directory.Path, "speech.wav");

@@ -20,10 +20,32 @@ public sealed class ArtifactCatalog(IArtifactStore store, JobFiles files)
 
         var stored = await store.ListAsync(job.Id, cancellationToken);
         var directory = files.DirectoryFor(job.Id);
-        return [.. PipelineArtifacts.All(files.WorkFor(job.Id), spec.TargetLanguages)
+        return [.. PipelineArtifacts.All(files.WorkFor(job.Id), spec.TargetLanguages).Append(Original(job.Id, spec))
             .Select(artifact => (Artifact: artifact, Path: Path.GetRelativePath(directory, artifact.Path).Replace(Path.DirectorySeparatorChar, '/')))
             .Where(candidate => stored.ContainsKey(candidate.Path))
             .Select(found => new Artifact(
                 found.Artifact.Name, found.Path, found.Artifact.ContentType, found.Artifact.Kind, found.Artifact.Language, stored[found.Path]))];
     }
+
+    /// <summary>
+    /// The uploaded video as it came (e.g. <c>original.mp4</c>): players that cannot switch a file's audio tracks play
+    /// its audio beside the translated video to offer the original sound.
+    /// </summary>
+    private PipelineArtifact Original(JobId id, VideoJobSpec spec) =>
+        new("original" + spec.InputExtension, files.InputFor(id, spec), ContentTypes.GetValueOrDefault(spec.InputExtension, "application/octet-stream"), "original", null);
+
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".mp4"] = "video/mp4",
+        [".m4v"] = "video/mp4",
+        [".mov"] = "video/quicktime",
+        [".mkv"] = "video/x-matroska",
+        [".webm"] = "video/webm",
+        [".avi"] = "video/x-msvideo",
+        [".ts"] = "video/mp2t",
+        [".m4a"] = "audio/mp4",
+        [".mp3"] = "audio/mpeg",
+        [".wav"] = "audio/wav",
+        [".ogg"] = "audio/ogg",
+    };
 }

@@ -233,7 +233,7 @@ public static class JobsApi
         {
             (null, var problem) => problem!,
             (var job, _) => TypedResults.Ok<IReadOnlyList<ArtifactResource>>(
-                [.. (await artifacts.ForAsync(job, cancellationToken)).Select(a => new ArtifactResource(a.Name, a.ContentType, a.Size, $"/v1/jobs/{id}/artifacts/{a.Name}"))]),
+                [.. (await artifacts.ForAsync(job, cancellationToken)).Select(a => new ArtifactResource(a.Name, a.ContentType, a.Size, $"/v1/jobs/{id}/artifacts/{a.Name}", a.Kind, a.Language))]),
         };
 
     internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadArtifactAsync(
@@ -330,5 +330,8 @@ public static class JobsApi
 /// <summary>A page of <c>GET /v1/jobs</c>: the jobs, and the cursor to the next page (null on the last).</summary>
 public sealed record JobList(IReadOnlyList<JobResource> Jobs, string? NextCursor);
 
-/// <summary>An artifact as <c>GET /v1/jobs/{id}/artifacts</c> lists it.</summary>
-public sealed record ArtifactResource(string Name, string ContentType, long Size, string Url);
+/// <summary>
+/// An artifact as <c>GET /v1/jobs/{id}/artifacts</c> lists it. <see cref="Kind"/>: transcript, srt, vtt, dub,
+/// dubbing_report, video or original (the upload); <see cref="Language"/> is null for those of no one target language.
+/// </summary>
+public sealed record ArtifactResource(string Name, string ContentType, long Size, string Url, string Kind, string? Language);

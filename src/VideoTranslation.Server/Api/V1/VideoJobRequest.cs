@@ -53,7 +53,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
         var dub = Flag(upload, "dub", true, errors);
         var keepOriginal = Flag(upload, "keep_original_audio", true, errors);
         var subtitles = upload.Field("subtitles") ?? "soft";
-        if (subtitles is not ("soft" or "burned" or "none"))
+        if (!Capabilities.CapabilitiesApi.SubtitleModes.Contains(subtitles))
         {
             errors["subtitles"] = [$"'{subtitles}' is not a subtitle mode: use 'soft' (a track per language), 'burned' (drawn into the picture; re-encodes the video) or 'none'."];
         }
