@@ -72,6 +72,10 @@ public sealed partial class VideoTranslationClient
             () => new HttpRequestMessage(HttpMethod.Delete, JobView<VideoJob>.V1Path(jobId)), HttpCompletionOption.ResponseContentRead, retry, cancellationToken);
     }
 
+    /// <summary>What the server accepts for video jobs: engines, language pairs, subtitle modes and limits.</summary>
+    public Task<ServerCapabilities> GetCapabilitiesAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<ServerCapabilities>(() => new HttpRequestMessage(HttpMethod.Get, "v1/capabilities"), cancellationToken);
+
     /// <summary>The files a video job has produced so far.</summary>
     public Task<IReadOnlyList<VideoArtifact>> GetArtifactsAsync(string jobId, CancellationToken cancellationToken = default)
     {

@@ -51,6 +51,20 @@ public sealed class CapabilitiesTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_client_reads_them_and_answers_whether_a_pair_is_supported()
+    {
+        using var client = server.CreateClient();
+
+        var capabilities = await client.GetCapabilitiesAsync();
+
+        Assert.Equal("espeak-ng", capabilities.Engines.Synthesis);
+        Assert.True(capabilities.Supports("en", "pt-BR"));
+        Assert.False(capabilities.Supports("es", "en")); // no Spanish speech recognition here
+        Assert.True(capabilities.Supports("es", "en", withSubtitles: true));
+        Assert.False(capabilities.Supports("en", "de"));
+    }
+
+    [Fact]
     public async Task What_is_not_listed_is_refused_and_what_is_listed_is_accepted()
     {
         var video = await TestMedia.SpeechVideoAsync(directory.Path, "The house is very big.", seconds: 3);
@@ -72,8 +86,10 @@ public sealed class CapabilitiesTests : IAsyncLifetime, IDisposable
         var video = await TestMedia.SpeechVideoAsync(directory.Path, "The house is very big.", seconds: 3);
         using var started = await PostAsync(video, source: "en", targets: "es");
         var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        using var client = server.CreateClient(TestServer.FastPolling(timeoutSeconds: 180));
-        await client.WaitForVideoJobAsync(id);
+        using (var waiting = server.CreateClient(TestServer.FastPolling(timeoutSeconds: 180)))
+        {
+            await waiting.WaitForVideoJobAsync(id);
+        }
 
         var artifacts = (await http.GetFromJsonAsync<JsonElement>($"/v1/jobs/{id}/artifacts")).EnumerateArray()
             .ToDictionary(artifact => artifact.GetProperty("name").GetString()!);
@@ -81,6 +97,9 @@ public sealed class CapabilitiesTests : IAsyncLifetime, IDisposable
         Assert.Equal("es", artifacts["es.dub.m4a"].GetProperty("language").GetString());
         Assert.Equal("video", artifacts["output.mp4"].GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Null, artifacts["output.mp4"].GetProperty("language").ValueKind);
+
+        using var client = server.CreateClient();
+        Assert.Contains(await client.GetArtifactsAsync(id), artifact => artifact is { Name: "es.srt", Kind: "srt", Language: "es" });
 
         // The upload, byte for byte, for players that play the original sound beside the translated video.
         Assert.Equal("original", artifacts["original.mp4"].GetProperty("kind").GetString());

@@ -4,6 +4,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using VideoTranslation.Client;
 using VideoTranslation.IntegrationTests.Infrastructure;
 using VideoTranslation.Server.Security;
 
@@ -91,6 +92,7 @@ public sealed class WebPageTests(Chromium chromium) : IClassFixture<Chromium>, I
         await page.SelectOptionAsync("#audio-track", "original");
         await page.WaitForFunctionAsync("() => document.getElementById('track-audio').src.endsWith('/original.mp4')");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("web-page-result"), FullPage = true });
+        await page.Locator("#job").ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("web-page-player") });
 
         // Every artifact can be downloaded; the WebVTT file is what the link says.
         var links = await page.Locator("#artifacts a").AllTextContentsAsync();
@@ -148,28 +150,35 @@ public sealed class WebPageTests(Chromium chromium) : IClassFixture<Chromium>, I
     }
 
     [Fact]
-    public async Task A_server_that_requires_keys_asks_for_one_and_then_shows_that_tenants_jobs()
+    public async Task A_server_that_requires_keys_asks_for_one_then_shows_and_plays_that_tenants_jobs()
     {
         var settings = TestServer.Settings();
         settings["Auth:Mode"] = "required";
         await using var server = await TestServer.StartAsync(settings);
         var token = (await server.Services.GetRequiredService<ApiKeyStore>().CreateAsync("acme", "browser", admin: false, default)).Token;
-        using (var http = server.CreateHttpClient(token))
-        {
-            var started = await http.PostAsJsonAsync("/translate", new { job_id = "acme-seed-job", source_language = "en", target_language = "es" });
-            started.EnsureSuccessStatusCode();
-        }
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, "The house is very big.", seconds: 3);
+        var config = TestServer.FastPolling(timeoutSeconds: 180);
+        config.ApiKey = token;
+        using var client = server.CreateClient(config);
+        var job = await client.StartVideoTranslationAsync(video, new VideoTranslationOptions { TargetLanguages = { "es" } });
+        await client.WaitForVideoJobAsync(job.Id);
 
         var page = await NewPageAsync(server);
-        await page.GotoAsync("/");
+        await page.GotoAsync($"/#/jobs/{job.Id}");
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "API key" });
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByLabel("Key").FillAsync(token);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#job-rows tr[data-id='acme-seed-job']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"#job-rows tr[data-id='{job.Id}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("input[name=target][value=es]")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeHiddenAsync();
+
+        // Media elements cannot send the key: the page fetches the files with it and plays them from blob: URLs.
+        await page.WaitForFunctionAsync("() => document.getElementById('video').readyState >= 1");
+        Assert.StartsWith("blob:", await page.EvalOnSelectorAsync<string>("#video", "video => video.src"), StringComparison.Ordinal);
+        await page.WaitForFunctionAsync("() => [...document.getElementById('video').textTracks].some(t => t.language === 'es' && t.cues?.length > 0)");
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => localStorage.length")); // kept in this browser for the next visit
     }
 
     [Fact]
