@@ -17,12 +17,13 @@ if [[ ! -x .build/s3rver/node_modules/.bin/s3rver ]]; then
   npm install --prefix .build/s3rver --no-audit --no-fund --loglevel=error s3rver@3.7.1
 fi
 
-# Chromium for the web page's browser tests (driven by Playwright; Debian's build, never a browser download).
-if ! command -v chromium >/dev/null 2>&1; then
+# Chromium for the web page's browser tests (driven by Playwright; Debian's build, never a browser download), and
+# zsh and fish for the completion scripts' tests.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v zsh >/dev/null 2>&1 || ! command -v fish >/dev/null 2>&1; then
   sudo=""
   [[ $(id -u) -ne 0 ]] && sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver zsh fish
 fi
 
 echo "== dotnet format (verify)"

@@ -23,6 +23,12 @@ internal static class ExitCodes
     /// <summary><c>vts serve</c> could not start (invalid settings, address in use, unusable data directory).</summary>
     public const int StartFailed = 5;
 
+    /// <summary>
+    /// The command line itself is wrong (unknown command or option, missing or malformed value): EX_USAGE from
+    /// sysexits.h, so a script never mistakes a typo for a failed job (System.CommandLine's own code for it is 1).
+    /// </summary>
+    public const int Usage = 64;
+
     /// <summary>The exit code for a failure a client command expects; null for a bug, which should crash loudly.</summary>
     public static int? ForFailure(Exception exception) => exception switch
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using VideoTranslation.Cli.Output;
 using VideoTranslation.Client;
 
 namespace VideoTranslation.Cli.Commands;
@@ -29,10 +30,7 @@ internal sealed class ClientOptions
         DefaultValueFactory = _ => 300,
     };
 
-    public Option<bool> Json { get; } = new("--json")
-    {
-        Description = "Print the job as JSON instead of text",
-    };
+    public Option<bool> Json { get; } = JsonOption.Create();
 
     public Option<string> LogLevel { get; } = LoggingOptions.CreateLevelOption();
 

@@ -106,7 +106,7 @@ internal static class DemoCommand
         var output = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "vts-demo"));
         var video = await SampleVideo.CreateAsync(output.FullName, SampleSpeech, seconds: 12, "sample.mp4", cancellationToken: cancellationToken);
         var request = new PipelineRequest { InputPath = video, SourceLanguage = LanguageCode.Parse("en"), TargetLanguages = [LanguageCode.Parse("es")] };
-        var exitCode = await LocalTranslation.RunAsync(new FileInfo(video), request, output, cancellationToken);
+        var exitCode = await LocalTranslation.RunAsync(new FileInfo(video), request, output, json: false, cancellationToken);
         if (exitCode == ExitCodes.Success)
         {
             AnsiConsole.WriteLine();

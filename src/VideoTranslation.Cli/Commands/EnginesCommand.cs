@@ -17,7 +17,7 @@ internal static class EnginesCommand
 
     public static Command Create()
     {
-        var json = new Option<bool>("--json") { Description = "Print as JSON" };
+        var json = JsonOption.Create();
         var command = new Command("engines", "List the translation engines and whether each is usable here.") { json };
         command.SetAction(parse =>
         {

@@ -105,7 +105,7 @@ internal static class KeysCommand
     {
         private readonly ServerOptions server = new();
 
-        public Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of text" };
+        public Option<bool> Json { get; } = JsonOption.Create();
 
         public void AddTo(Command command)
         {

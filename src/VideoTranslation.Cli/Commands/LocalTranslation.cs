@@ -18,7 +18,7 @@ namespace VideoTranslation.Cli.Commands;
 /// </summary>
 internal static class LocalTranslation
 {
-    public static async Task<int> RunAsync(FileInfo video, PipelineRequest request, DirectoryInfo? outputDirectory, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(FileInfo video, PipelineRequest request, DirectoryInfo? outputDirectory, bool json, CancellationToken cancellationToken)
     {
         if (!video.Exists)
         {
@@ -32,24 +32,26 @@ internal static class LocalTranslation
 
         try
         {
-            await AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var task = context.AddTask($"Translating {video.Name}", maxValue: 1);
-                    await pipeline.RunAsync(request, work, new ProgressReporter(task, video.Name), cancellationToken);
-                    task.Value = 1;
-                });
+            if (JobProgressBar.Shown(json))
+            {
+                await AnsiConsole.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .StartAsync(async context =>
+                    {
+                        var task = context.AddTask($"Translating {video.Name}", maxValue: 1);
+                        await pipeline.RunAsync(request, work, new ProgressReporter(task, video.Name), cancellationToken);
+                        task.Value = 1;
+                    });
+            }
+            else
+            {
+                await pipeline.RunAsync(request, work, progress: null, cancellationToken);
+            }
 
             var written = Publish(work, request, video, output);
             Directory.Delete(work, recursive: true);
-            AnsiConsole.MarkupLineInterpolated($"[green]Done.[/] Files written to {output.FullName}:");
-            foreach (var file in written)
-            {
-                Console.WriteLine($"  {Path.GetFileName(file)}");
-            }
-
+            ArtifactFiles.Print(output.FullName, written, json);
             return ExitCodes.Success;
         }
         catch (Exception ex) when (ex is MediaException or SubtitleFormatException or ToolException)

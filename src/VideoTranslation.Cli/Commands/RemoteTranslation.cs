@@ -26,7 +26,8 @@ internal static class RemoteTranslation
             var job = await api.StartVideoTranslationAsync(video.FullName, options, cancellationToken);
             Console.Error.WriteLine($"Uploaded {video.Name}: job {job.Id} on {api.BaseAddress}");
 
-            job = await JobProgressBar.WaitAsync(api, job.Id, video.Name, json: false, cancellationToken);
+            var json = parse.GetValue(client.Json);
+            job = await JobProgressBar.WaitAsync(api, job.Id, video.Name, json, cancellationToken);
 
             var stem = Path.GetFileNameWithoutExtension(video.Name);
             var written = new List<string>();
@@ -38,8 +39,7 @@ internal static class RemoteTranslation
                 written.Add(file);
             }
 
-            AnsiConsole.MarkupLineInterpolated($"[green]Done.[/] Files written to {output.FullName}:");
-            written.ForEach(file => Console.WriteLine($"  {Path.GetFileName(file)}"));
+            ArtifactFiles.Print(output.FullName, written, json, job.Id);
             return ExitCodes.Success;
         });
     }

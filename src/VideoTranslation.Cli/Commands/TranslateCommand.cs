@@ -74,7 +74,7 @@ internal static class TranslateCommand
                 BurnSubtitles = parse.GetValue(burn),
                 MaxSpeedUp = Math.Clamp(parse.GetValue(maxSpeedUp), 1, 2),
             };
-            return await LocalTranslation.RunAsync(file, request, parse.GetValue(output), cancellationToken);
+            return await LocalTranslation.RunAsync(file, request, parse.GetValue(output), parse.GetValue(client.Json), cancellationToken);
         });
         return command;
     }

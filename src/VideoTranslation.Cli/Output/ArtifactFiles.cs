@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Spectre.Console;
+
 namespace VideoTranslation.Cli.Output;
 
 /// <summary>
@@ -10,4 +13,20 @@ internal static class ArtifactFiles
         artifactName.StartsWith("output.", StringComparison.Ordinal)
             ? $"{videoStem}.translated{Path.GetExtension(artifactName)}"
             : $"{videoStem}.{artifactName}";
+
+    /// <summary>What a video translation wrote: a list for people, or with <c>--json</c> one object for scripts.</summary>
+    public static void Print(string directory, IReadOnlyList<string> files, bool json, string? jobId = null)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new { JobId = jobId, Directory = directory, Files = files }, JobPrinter.JsonOptions));
+            return;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[green]Done.[/] Files written to {directory}:");
+        foreach (var file in files)
+        {
+            Console.WriteLine($"  {Path.GetFileName(file)}");
+        }
+    }
 }

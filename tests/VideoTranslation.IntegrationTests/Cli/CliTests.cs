@@ -163,6 +163,40 @@ public sealed class CliTests
         Assert.Equal(["worker workers", "--workers"], result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory]
+    [InlineData("zsh", "source <(vts completion zsh); compadd() { shift; print -l -- \"$@\"; }; words=(vts wor); CURRENT=2; _vts; words=(vts serve --wo); CURRENT=3; _vts")]
+    [InlineData("fish", "vts completion fish | source; complete -C 'vts wor'; complete -C 'vts serve --wo'")]
+    public async Task Zsh_and_fish_completion_complete_commands_and_options_from_vts_itself(string shell, string script)
+    {
+        using var bin = new TempDirectory();
+        var vts = Path.Combine(bin.Path, "vts");
+        await File.WriteAllTextAsync(vts, $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "vts.dll")}' \"$@\"\n");
+        await ExternalTool.RunAsync("chmod", ["+x", vts], default);
+
+        // zsh offers compadd only inside a completion widget; here it prints what the script offers.
+        var result = await ExternalTool.RunAsync(
+            shell, ["-c", $"export PATH='{bin.Path}':\"$PATH\"; {script}"], default, limits: new ToolLimits(TimeSpan.FromMinutes(2), 0));
+
+        // fish prints each completion with its description after a tab.
+        Assert.Equal(["worker", "workers", "--workers"], result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')[0]));
+    }
+
+    [Theory]
+    [InlineData("statsu")]
+    [InlineData("wait", "some-job", "--timeout", "soon")]
+    [InlineData("status")]
+    public async Task A_wrong_command_line_exits_64_and_says_what_was_meant(params string[] args)
+    {
+        var (exit, stdout, stderr) = await VtsProcess.RunAsync(args);
+
+        Assert.Equal(64, exit); // never 1, which means a job failed
+        Assert.NotEmpty(stderr);
+        if (args[0] == "statsu")
+        {
+            Assert.Contains("status", stdout + stderr, StringComparison.Ordinal); // did you mean
+        }
+    }
+
     [Fact]
     public async Task Worker_refuses_a_queue_that_does_not_exist_and_lists_the_queues()
     {
@@ -205,6 +239,28 @@ public sealed class CliTests
 
         Assert.False(Directory.Exists(Path.Combine(directory.Path, "out", ".work")));
         Assert.Contains("La casa es muy grande.", await File.ReadAllTextAsync(Path.Combine(directory.Path, "out", "video.es.srt")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Translate_a_video_with_json_prints_one_document_of_what_it_wrote(bool throughServer)
+    {
+        using var directory = new TempDirectory();
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, "The house is very big.", seconds: 3);
+        await using var server = throughServer ? await TestServer.StartAsync() : null;
+        string[] where = server is null ? [] : ["--server", server.BaseAddress.ToString()];
+
+        var (exit, stdout, stderr) = await VtsProcess.RunAsync(["translate", video, "--to", "es", "--out", Path.Combine(directory.Path, "out"), "--json", .. where]);
+
+        Assert.True(exit == 0, stdout + stderr);
+        var result = JsonDocument.Parse(stdout).RootElement; // stdout is the document and nothing else
+        Assert.Equal(Path.Combine(directory.Path, "out"), result.GetProperty("directory").GetString());
+        var files = result.GetProperty("files").EnumerateArray().Select(file => Path.GetFileName(file.GetString()!)).ToList();
+        Assert.Contains("video.es.srt", files);
+        Assert.Contains("video.translated.mp4", files);
+        Assert.DoesNotContain(files, file => file.Contains("original", StringComparison.Ordinal)); // the upload is the input, not a result
+        Assert.Equal(throughServer, result.GetProperty("job_id").ValueKind == JsonValueKind.String);
     }
 
     [Fact]
