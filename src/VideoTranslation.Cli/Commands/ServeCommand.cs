@@ -27,6 +27,12 @@ internal static class ServeCommand
                 return ExitCodes.StartFailed;
             }
 
+            // Where people go first: the web page, and the API's reference.
+            foreach (var url in app.Urls)
+            {
+                Console.Error.WriteLine($"Web page: {url.TrimEnd('/')}/  ·  API reference: {url.TrimEnd('/')}/docs");
+            }
+
             await app.WaitForShutdownAsync(CancellationToken.None);
             return ExitCodes.Success;
         });

@@ -130,6 +130,8 @@ public sealed class CliTests
         var (server, url) = await VtsProcess.ServeAsync("--data", data.Path, "--sim-min-seconds", "0.05", "--sim-max-seconds", "0.1", "--sim-error-rate", "0");
         await using (server)
         {
+            await server.WaitForOutputAsync($"Web page: {url.ToString().TrimEnd('/')}/", TimeSpan.FromSeconds(30)); // told where to go
+
             // Keys exist but this loopback server runs open; a presented key is still checked.
             var (translated, _, _) = await VtsProcess.RunAsync("translate", "-f", "en", "-t", "es", "--server", url.ToString(), "--api-key", token);
             Assert.Equal(0, translated);
