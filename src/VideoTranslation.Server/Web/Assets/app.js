@@ -269,7 +269,7 @@ async function showResults(job, signal) {
     item.append(link, Object.assign(document.createElement("span"), { className: "hint", textContent: ` ${describe(artifact)} · ${formatBytes(artifact.size)}` }));
     return item;
   }));
-  $("downloads").hidden = false;
+  $("downloads").hidden = artifacts.length === 0; // a seed job (simulated) makes no files
   $("player").hidden = !(await attempt(() => player.load(job, artifacts)));
 }
 
