@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.IO.Compression;
+using System.Net;
 using System.Xml.Linq;
 using VideoTranslation.IntegrationTests.Infrastructure;
 using VideoTranslation.Pipeline.Tools;
@@ -46,6 +48,42 @@ public sealed class PackagingTests : IDisposable
 
         Assert.Contains("vts: the VideoTranslation service", help.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("serve", help.StandardOutput, StringComparison.Ordinal);
+
+        // The installed server carries its web page and API reference: nothing is read from the repository.
+        var url = new Uri($"http://127.0.0.1:{FreePort.Number()}");
+        using var server = Process.Start(new ProcessStartInfo(Path.Combine(tools, "vts"))
+        {
+            ArgumentList = { "serve", "--urls", url.ToString(), "--data", Path.Combine(directory.Path, "data"), "--log-level", "warning" },
+            WorkingDirectory = directory.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = url };
+            var page = await Eventually.ValueAsync(
+                async () =>
+                {
+                    try
+                    {
+                        return await http.GetStringAsync("/");
+                    }
+                    catch (HttpRequestException) when (!server.HasExited)
+                    {
+                        return null; // not listening yet
+                    }
+                },
+                "the installed vts serving its page");
+            Assert.Contains("<title>VideoTranslation</title>", page, StringComparison.Ordinal);
+            Assert.Contains("Translate a video", page, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/app/app.js")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/docs/")).StatusCode);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
     }
 
     /// <summary>Packs without building: the test run has just built everything in Release.</summary>
