@@ -50,8 +50,10 @@ export class Player {
     this.subtitleSelect.disabled = subtitles.length === 0;
 
     this.video.src = await this.url(video.url);
-    // The first translation's subtitles are on from the start: the reason to translate is to read or hear it.
-    const first = subtitles.findIndex((artifact) => artifact.language === job.target_languages[0]);
+    // The first translation's subtitles are on from the start (the reason to translate is to read or hear it),
+    // unless they are already drawn into the picture.
+    const burned = job.options?.subtitles === "burned";
+    const first = burned ? -1 : subtitles.findIndex((artifact) => artifact.language === job.target_languages[0]);
     this.subtitleSelect.value = first >= 0 ? String(first) : "";
     this.video.addEventListener("loadedmetadata", () => this.chooseSubtitles(this.subtitleSelect.value), { once: true });
     this.chooseAudio(choices[0]?.value);
