@@ -182,6 +182,21 @@ public sealed class WebPageTests(Chromium chromium) : IClassFixture<Chromium>, I
     }
 
     [Fact]
+    public async Task Pending_jobs_in_the_list_are_brought_up_to_date()
+    {
+        await using var server = await TestServer.StartAsync(minSeconds: 2, maxSeconds: 2);
+        using var client = server.CreateClient();
+        var operation = await client.StartTranslationAsync("en", "es");
+
+        var page = await NewPageAsync(server);
+        await page.GotoAsync("/");
+        var badge = page.Locator($"#job-rows tr[data-id='{operation.JobId}'] .badge");
+        await Assertions.Expect(badge).ToContainTextAsync("pending");
+
+        await Assertions.Expect(badge).ToHaveTextAsync("completed", new() { Timeout = Minutes });
+    }
+
+    [Fact]
     public async Task The_page_meets_accessibility_rules_and_works_from_the_keyboard()
     {
         await using var server = await TestServer.StartAsync(TestServer.Settings());

@@ -35,6 +35,8 @@ const player = new Player(
 let capabilities = null;
 let following = null; // the AbortController of the job being followed
 let nextCursor = null;
+let listTimer = 0;
+const listRefreshMilliseconds = 5000;
 
 // ---- Errors -------------------------------------------------------------------------------------------------------
 
@@ -335,6 +337,24 @@ async function loadJobs(more = false) {
   nextCursor = page.next_cursor;
   $("more-jobs").hidden = !nextCursor;
   $("no-jobs").hidden = rows.childElementCount > 0;
+  scheduleListRefresh();
+}
+
+/**
+ * Jobs in the list that are still pending (other than the one followed live) are brought up to date every few
+ * seconds from the first page, while the page is visible: one request for the whole list, none once all have ended.
+ */
+function scheduleListRefresh() {
+  clearTimeout(listTimer);
+  const waiting = [...$("job-rows").rows].some((tr) => tr.dataset.id !== currentJobId() && !isTerminal(tr.querySelector(".badge").dataset.status));
+  if (!waiting) return;
+  listTimer = setTimeout(async () => {
+    if (!document.hidden) {
+      const page = await api.jobs(null).catch(() => null);
+      page?.jobs.forEach(updateRow);
+    }
+    scheduleListRefresh();
+  }, listRefreshMilliseconds);
 }
 
 function row(job) {
