@@ -113,6 +113,7 @@ internal static class DemoCommand
             AnsiConsole.MarkupLine("[bold]Spanish subtitles[/] (vts-demo/sample.es.srt):");
             Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(output.FullName, "sample.es.srt"), cancellationToken));
             AnsiConsole.MarkupLine("Play the dubbed, subtitled video: [blue]ffplay vts-demo/sample.translated.mp4[/] (or any player).");
+            AnsiConsole.MarkupLine("Or translate your own in the browser: [blue]./vts serve[/], then open [blue]http://127.0.0.1:8000[/].");
         }
 
         return exitCode;
