@@ -77,13 +77,15 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
     public LanguageSupport DescribeSupport()
     {
         // Engines list pairs as "source->target"; an entry of another form describes pairs they cannot enumerate.
-        var pairs = translator.SupportedPairs
-            .Select(pair => pair.Split("->"))
-            .Where(parts => parts.Length == 2)
-            .Select(parts => (Parsed: LanguageCode.TryParse(parts[0], out var source, out _) & LanguageCode.TryParse(parts[1], out var target, out _), source, target))
-            .Where(pair => pair.Parsed)
-            .Select(pair => new LanguagePairSupport(pair.source.Value, pair.target.Value, recognizer.Supports(pair.source), synthesizer.Supports(pair.target)))
-            .ToList();
+        var pairs = new List<LanguagePairSupport>();
+        foreach (var pair in translator.SupportedPairs)
+        {
+            if (pair.Split("->") is [var from, var to] && LanguageCode.TryParse(from, out var source, out _) && LanguageCode.TryParse(to, out var target, out _))
+            {
+                pairs.Add(new LanguagePairSupport(source.Value, target.Value, recognizer.Supports(source), synthesizer.Supports(target)));
+            }
+        }
+
         return new LanguageSupport(
             recognizer.Name, translator.Name, synthesizer.Name, recognizer.Supports(LanguageCode.Auto),
             AnyPair: pairs.Count < translator.SupportedPairs.Count, pairs);

@@ -11,6 +11,22 @@ namespace VideoTranslation.Server.Api.V1;
 /// </summary>
 public sealed class ArtifactCatalog(IArtifactStore store, JobFiles files)
 {
+    // The upload's type by its extension (kept from the client's file name when short and plain).
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".mp4"] = "video/mp4",
+        [".m4v"] = "video/mp4",
+        [".mov"] = "video/quicktime",
+        [".mkv"] = "video/x-matroska",
+        [".webm"] = "video/webm",
+        [".avi"] = "video/x-msvideo",
+        [".ts"] = "video/mp2t",
+        [".m4a"] = "audio/mp4",
+        [".mp3"] = "audio/mpeg",
+        [".wav"] = "audio/wav",
+        [".ogg"] = "audio/ogg",
+    };
+
     public async Task<IReadOnlyList<Artifact>> ForAsync(TranslationJob job, CancellationToken cancellationToken)
     {
         if (job.Video is not { } spec || job.State == JobState.Cancelled)
@@ -33,19 +49,4 @@ public sealed class ArtifactCatalog(IArtifactStore store, JobFiles files)
     /// </summary>
     private PipelineArtifact Original(JobId id, VideoJobSpec spec) =>
         new("original" + spec.InputExtension, files.InputFor(id, spec), ContentTypes.GetValueOrDefault(spec.InputExtension, "application/octet-stream"), "original", null);
-
-    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".mp4"] = "video/mp4",
-        [".m4v"] = "video/mp4",
-        [".mov"] = "video/quicktime",
-        [".mkv"] = "video/x-matroska",
-        [".webm"] = "video/webm",
-        [".avi"] = "video/x-msvideo",
-        [".ts"] = "video/mp2t",
-        [".m4a"] = "audio/mp4",
-        [".mp3"] = "audio/mpeg",
-        [".wav"] = "audio/wav",
-        [".ogg"] = "audio/ogg",
-    };
 }
