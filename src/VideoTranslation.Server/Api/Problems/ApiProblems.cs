@@ -6,6 +6,9 @@ namespace VideoTranslation.Server.Api.Problems;
 /// <summary>RFC 9457 problem results with the titles this API uses everywhere.</summary>
 public static class ApiProblems
 {
+    /// <summary>A caller's value quoted back in a message, cut at <paramref name="max"/> characters so a hostile one cannot bloat the answer.</summary>
+    public static string Echo(string value, int max = 40) => value.Length <= max ? value : value[..max] + "…";
+
     public static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is malformed");
 

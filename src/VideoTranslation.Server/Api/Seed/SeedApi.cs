@@ -83,7 +83,7 @@ public static class SeedApi
     {
         if (!JobId.TryParse(jobId, out var id, out var error))
         {
-            return ApiProblems.BadRequest($"'{Shorten(jobId)}' is not a valid job id. {error}");
+            return ApiProblems.BadRequest($"'{ApiProblems.Echo(jobId)}' is not a valid job id. {error}");
         }
 
         if (!waiter.TryReadWait(context, out var wait, out var waitError))
@@ -102,5 +102,4 @@ public static class SeedApi
             : TypedResults.Ok(SeedJobResponse.From(job));
     }
 
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

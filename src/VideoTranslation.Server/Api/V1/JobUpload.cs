@@ -2,6 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
+using VideoTranslation.Server.Api.Problems;
+
 namespace VideoTranslation.Server.Api.V1;
 
 /// <summary>
@@ -94,7 +96,7 @@ internal sealed class JobUpload : IDisposable
                     var value = await ReadFieldAsync(section.Body, cancellationToken);
                     if (value is null)
                     {
-                        return $"The field '{Shorten(name)}' is longer than {MaxFieldBytes / 1024} KiB.";
+                        return $"The field '{ApiProblems.Echo(name)}' is longer than {MaxFieldBytes / 1024} KiB.";
                     }
 
                     (Fields.TryGetValue(name, out var values) ? values : Fields[name] = []).Add(value);
@@ -164,5 +166,4 @@ internal sealed class JobUpload : IDisposable
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

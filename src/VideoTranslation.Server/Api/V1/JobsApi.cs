@@ -169,7 +169,7 @@ public static class JobsApi
         {
             if (!long.TryParse(header, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
             {
-                return ApiProblems.BadRequest($"Last-Event-ID must be the id of an event of this stream (a number), not '{(header.Length <= 20 ? header : header[..20] + "…")}'.");
+                return ApiProblems.BadRequest($"Last-Event-ID must be the id of an event of this stream (a number), not '{ApiProblems.Echo(header, 20)}'.");
             }
 
             lastEventId = parsed;
@@ -250,7 +250,7 @@ public static class JobsApi
         var path = artifact is null ? null : await store.LocalCopyAsync(job.Id, artifact.Path, artifact.Size, cancellationToken);
         if (artifact is null || path is null)
         {
-            return ApiProblems.NotFound($"Job '{id}' has no artifact '{(name.Length <= 60 ? name : name[..60] + "…")}'. GET /v1/jobs/{id}/artifacts lists them.");
+            return ApiProblems.NotFound($"Job '{id}' has no artifact '{ApiProblems.Echo(name, 60)}'. GET /v1/jobs/{id}/artifacts lists them.");
         }
 
         var download = $"{Path.GetFileNameWithoutExtension(job.Video!.FileName)}.{artifact.Name}";
@@ -269,7 +269,7 @@ public static class JobsApi
         {
             if (!Enum.TryParse<JobStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
             {
-                return ApiProblems.BadRequest($"status must be pending, completed, error or cancelled, not '{(status.Length <= 20 ? status : status[..20] + "…")}'.");
+                return ApiProblems.BadRequest($"status must be pending, completed, error or cancelled, not '{ApiProblems.Echo(status, 20)}'.");
             }
 
             wanted = parsed;
@@ -324,7 +324,7 @@ public static class JobsApi
     }
 
     private static ProblemHttpResult InvalidId(string id, string? error) =>
-        ApiProblems.BadRequest($"'{(id.Length <= 40 ? id : id[..40] + "…")}' is not a valid job id. {error}");
+        ApiProblems.BadRequest($"'{ApiProblems.Echo(id)}' is not a valid job id. {error}");
 }
 
 /// <summary>A page of <c>GET /v1/jobs</c>: the jobs, and the cursor to the next page (null on the last).</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Security;
 
 namespace VideoTranslation.Server.Api.V1;
@@ -71,7 +72,7 @@ internal sealed class SourceDownloader(IHttpClientFactory clients, IOptions<ApiO
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || url.Length > 4000)
         {
-            return $"'{(url.Length <= 80 ? url : url[..80] + "…")}' is not an http:// or https:// URL.";
+            return $"'{ApiProblems.Echo(url, 80)}' is not an http:// or https:// URL.";
         }
 
         if (uri.UserInfo.Length > 0)

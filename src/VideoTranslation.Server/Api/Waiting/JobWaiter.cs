@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
+using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Security;
@@ -40,7 +41,7 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
 
         if (!double.TryParse(requested, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || double.IsNaN(seconds))
         {
-            error = $"wait must be a number of seconds from 0 to {max}, not '{(requested.Length > 20 ? requested[..20] + "…" : requested)}'.";
+            error = $"wait must be a number of seconds from 0 to {max}, not '{ApiProblems.Echo(requested, 20)}'.";
             return false;
         }
 
