@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Server.Artifacts;
@@ -9,8 +10,13 @@ namespace VideoTranslation.Server.Api.V1;
 /// A video job's artifacts: the pipeline's outputs (<see cref="PipelineArtifacts"/>) stored so far. Only names from
 /// this catalog can be downloaded, so a request can never reach any other file.
 /// </summary>
-public sealed class ArtifactCatalog(IArtifactStore store, JobFiles files)
+public sealed class ArtifactCatalog(IArtifactStore store, JobFiles files) : IDisposable
 {
+    // A finished job's files no longer change (deleting the job makes it unreachable first), so its list is read from
+    // the store once per node instead of at every read, stream event, webhook and list page (a ListObjects call each
+    // with S3). Bounded by count: the least recently read fall out.
+    private readonly MemoryCache finished = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
     // The upload's type by its extension (kept from the client's file name when short and plain).
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -34,6 +40,25 @@ public sealed class ArtifactCatalog(IArtifactStore store, JobFiles files)
             return [];
         }
 
+        var key = (job.Id, job.CreatedAt, job.Version); // a seed job id can be used again after a delete
+        if (finished.TryGetValue(key, out IReadOnlyList<Artifact>? cached))
+        {
+            return cached!;
+        }
+
+        var artifacts = await ListAsync(job, spec, cancellationToken);
+        if (job.State.IsTerminal())
+        {
+            finished.Set(key, artifacts, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        }
+
+        return artifacts;
+    }
+
+    public void Dispose() => finished.Dispose();
+
+    private async Task<IReadOnlyList<Artifact>> ListAsync(TranslationJob job, VideoJobSpec spec, CancellationToken cancellationToken)
+    {
         var stored = await store.ListAsync(job.Id, cancellationToken);
         var directory = files.DirectoryFor(job.Id);
         return [.. PipelineArtifacts.All(files.WorkFor(job.Id), spec.TargetLanguages).Append(Original(job.Id, spec))

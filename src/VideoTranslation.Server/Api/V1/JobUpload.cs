@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-
 using VideoTranslation.Server.Api.Problems;
 
 namespace VideoTranslation.Server.Api.V1;
