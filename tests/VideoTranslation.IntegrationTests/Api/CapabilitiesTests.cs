@@ -108,12 +108,7 @@ public sealed class CapabilitiesTests : IAsyncLifetime, IDisposable
 
     private async Task<HttpResponseMessage> PostAsync(string video, string source, string targets)
     {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(source), "source_language" },
-            { new StringContent(targets), "target_languages" },
-            { new StreamContent(File.OpenRead(video)), "file", "talk.mp4" },
-        };
+        using var form = UploadForm.Create(video, ("source_language", source), ("target_languages", targets));
         return await http.PostAsync("/v1/jobs", form);
     }
 }

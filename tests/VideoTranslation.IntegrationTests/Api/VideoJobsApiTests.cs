@@ -37,7 +37,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
     {
         var video = await TestMedia.SpeechVideoAsync(media.Path, Speech, seconds: 8);
 
-        var response = await http.PostAsync("/v1/jobs", Form(video, ("target_languages", "es,pt-BR")));
+        var response = await http.PostAsync("/v1/jobs", UploadForm.Create(video, ("target_languages", "es,pt-BR")));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
@@ -73,7 +73,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
     public async Task The_seed_endpoint_shows_a_video_job_too()
     {
         var video = await TestMedia.SpeechVideoAsync(media.Path, Speech, seconds: 8);
-        var location = (await http.PostAsync("/v1/jobs", Form(video, ("target_languages", "es")))).Headers.Location!.ToString();
+        var location = (await http.PostAsync("/v1/jobs", UploadForm.Create(video, ("target_languages", "es")))).Headers.Location!.ToString();
 
         var seed = await http.GetFromJsonAsync<JsonElement>(location.Replace("/v1/jobs/", "/job/", StringComparison.Ordinal));
 
@@ -86,7 +86,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         var video = await TestMedia.SpeechVideoAsync(media.Path, Speech, seconds: 6);
         var subtitles = Path.Combine(media.Path, "talk.srt");
         await File.WriteAllTextAsync(subtitles, "1\n00:00:00,500 --> 00:00:02,000\nGood morning.\n");
-        var form = Form(video, ("target_languages", "es"), ("dub", "false"));
+        var form = UploadForm.Create(video, ("target_languages", "es"), ("dub", "false"));
         form.Add(new StreamContent(File.OpenRead(subtitles)), "source_subtitles", "talk.srt");
 
         var location = (await http.PostAsync("/v1/jobs", form)).Headers.Location!.ToString();
@@ -112,7 +112,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
     public async Task Bad_requests_get_a_problem_with_a_code_and_leave_no_job(string _, string fields, string code)
     {
         var file = _ == "not media" ? await TextFileAsync() : await TestMedia.SpeechVideoAsync(media.Path, "Hello.", seconds: 2);
-        var form = Form(file, [.. fields.Split(';').Select(f => (f.Split('=')[0], f.Split('=', 2)[1]))]);
+        var form = UploadForm.Create(file, [.. fields.Split(';').Select(f => (f.Split('=')[0], f.Split('=', 2)[1]))]);
 
         var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", form), HttpStatusCode.UnprocessableEntity);
 
@@ -127,7 +127,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         var video = await TestMedia.SpeechVideoAsync(media.Path, "Hello.", seconds: 2);
         var subtitles = Path.Combine(media.Path, "broken.srt");
         await File.WriteAllTextAsync(subtitles, "1\n00:00:05,000 --> 00:00:04,000\nBackwards\n");
-        var form = Form(video, ("target_languages", "es"));
+        var form = UploadForm.Create(video, ("target_languages", "es"));
         form.Add(new StreamContent(File.OpenRead(subtitles)), "source_subtitles", "broken.srt");
 
         var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", form), HttpStatusCode.UnprocessableEntity);
@@ -142,7 +142,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
     {
         var video = TestMedia.Truncate(await TestMedia.SpeechVideoAsync(media.Path, Speech, seconds: 4), 0.5);
 
-        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", Form(video, ("target_languages", "es"))), HttpStatusCode.UnprocessableEntity);
+        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", UploadForm.Create(video, ("target_languages", "es"))), HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("truncated", problem.GetProperty("code").GetString());
         AssertNoJobs();
@@ -154,7 +154,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         var big = Path.Combine(media.Path, "big.mp4");
         await File.WriteAllBytesAsync(big, new byte[3_000_000]);
 
-        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", Form(big, ("target_languages", "es"))), HttpStatusCode.RequestEntityTooLarge);
+        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", UploadForm.Create(big, ("target_languages", "es"))), HttpStatusCode.RequestEntityTooLarge);
 
         Assert.False(string.IsNullOrEmpty(problem.Detail()));
         AssertNoJobs();
@@ -167,7 +167,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         var notVideo = Path.Combine(media.Path, "one-and-a-half-mebibytes.mp4");
         await File.WriteAllBytesAsync(notVideo, [.. Enumerable.Range(0, 3 * 512 * 1024).Select(i => (byte)(i * 31))]);
 
-        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", Form(notVideo, ("target_languages", "es"))), HttpStatusCode.UnprocessableEntity);
+        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", UploadForm.Create(notVideo, ("target_languages", "es"))), HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal("not_media", problem.GetProperty("code").GetString());
         AssertNoJobs();
@@ -231,7 +231,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
 
     private async Task<HttpResponseMessage> PostAsync(string video, string idempotencyKey)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/jobs") { Content = Form(video, ("target_languages", "es"), ("dub", "false")) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/jobs") { Content = UploadForm.Create(video, ("target_languages", "es"), ("dub", "false")) };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         return await http.SendAsync(request);
     }
@@ -257,25 +257,13 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
     public async Task Artifact_names_outside_the_catalog_reach_no_file()
     {
         var video = await TestMedia.SpeechVideoAsync(media.Path, "Hello.", seconds: 2);
-        var location = (await http.PostAsync("/v1/jobs", Form(video, ("target_languages", "es"), ("dub", "false")))).Headers.Location!.ToString();
+        var location = (await http.PostAsync("/v1/jobs", UploadForm.Create(video, ("target_languages", "es"), ("dub", "false")))).Headers.Location!.ToString();
         await WaitAsync(location);
 
         foreach (var name in new[] { "..%2F..%2Fjobs.db", "input.mp4", "work", "%2Fetc%2Fpasswd" })
         {
             await JsonAssert.IsProblemAsync(await http.GetAsync($"{location}/artifacts/{name}"), HttpStatusCode.NotFound);
         }
-    }
-
-    private static MultipartFormDataContent Form(string file, params (string Name, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent();
-        form.Add(new StreamContent(File.OpenRead(file)), "file", Path.GetFileName(file));
-        foreach (var (name, value) in fields)
-        {
-            form.Add(new StringContent(value), name);
-        }
-
-        return form;
     }
 
     private async Task<string> TextFileAsync()

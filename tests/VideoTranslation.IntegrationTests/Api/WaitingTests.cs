@@ -31,7 +31,7 @@ public sealed class WaitingTests : IDisposable
         await using var server = await TestServer.StartAsync();
         using var http = server.CreateHttpClient();
         var video = await TestMedia.SpeechVideoAsync(media.Path, "Good morning everyone.", seconds: 4);
-        using var form = new MultipartFormDataContent { { new StreamContent(File.OpenRead(video)), "file", "video.mp4" }, { new StringContent("es"), "target_languages" } };
+        using var form = UploadForm.Create(video, ("target_languages", "es"));
         var location = (await http.PostAsync("/v1/jobs", form)).Headers.Location!.ToString();
 
         var seen = new List<string>();
@@ -120,7 +120,7 @@ public sealed class WaitingTests : IDisposable
         await using var server = await TestServer.StartAsync();
         using var http = server.CreateHttpClient();
         var video = await TestMedia.SpeechVideoAsync(media.Path, "Hello.", seconds: 2);
-        using var form = new MultipartFormDataContent { { new StreamContent(File.OpenRead(video)), "file", "video.mp4" }, { new StringContent("es"), "target_languages" } };
+        using var form = UploadForm.Create(video, ("target_languages", "es"));
 
         var response = await http.PostAsync("/v1/jobs", form);
 

@@ -77,11 +77,7 @@ public sealed class LimitTests : IDisposable
         await using var server = await StartAsync(("Api:MaxMediaSeconds", "2"));
         using var http = await HttpForNewKeyAsync(server, "acme");
         var video = await TestMedia.SpeechVideoAsync(directory.Path, "The house is very big.", seconds: 3);
-        using var form = new MultipartFormDataContent
-        {
-            { new StreamContent(File.OpenRead(video)), "file", "video.mp4" },
-            { new StringContent("es"), "target_languages" },
-        };
+        using var form = UploadForm.Create(video, ("target_languages", "es"));
 
         using var response = await http.PostAsync("/v1/jobs", form);
 

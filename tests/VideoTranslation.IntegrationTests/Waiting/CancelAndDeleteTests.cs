@@ -41,7 +41,7 @@ public sealed class CancelAndDeleteTests : IDisposable
         var video = await TestMedia.SpeechVideoAsync(media.Path, "the quick brown fox jumps over the lazy dog and keeps on running far away", seconds: 12);
         await using var server = await TestServer.StartAsync();
         using var http = server.CreateHttpClient();
-        using var form = new MultipartFormDataContent { { new StreamContent(File.OpenRead(video)), "file", "video.mp4" }, { new StringContent("es"), "target_languages" } };
+        using var form = UploadForm.Create(video, ("target_languages", "es"));
         var jobId = (await (await http.PostAsync("/v1/jobs", form)).ReadJsonAsync()).GetProperty("id").GetString()!;
         var jobDirectory = Path.Combine(server.DataDirectory, "jobs", jobId);
 
