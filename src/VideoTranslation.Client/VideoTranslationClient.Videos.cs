@@ -94,12 +94,29 @@ public sealed partial class VideoTranslationClient
         return await response.Content.ReadAsStreamAsync(cancellationToken);
     }
 
-    /// <summary>Downloads an artifact into <paramref name="path"/>, streaming.</summary>
+    /// <summary>
+    /// Downloads an artifact into <paramref name="path"/>, streaming. The file appears whole or not at all: the download
+    /// goes to a temporary file beside it, renamed over <paramref name="path"/> once complete, so a reader watching for the
+    /// file never sees half of it and a failed or cancelled download leaves any earlier file in place.
+    /// </summary>
     public async Task DownloadArtifactAsync(string jobId, string name, string path, CancellationToken cancellationToken = default)
     {
-        await using var source = await OpenArtifactAsync(jobId, name, cancellationToken);
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        await source.CopyToAsync(file, cancellationToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var partial = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.partial");
+        try
+        {
+            await using (var source = await OpenArtifactAsync(jobId, name, cancellationToken))
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                await source.CopyToAsync(file, cancellationToken);
+            }
+
+            File.Move(partial, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial); // gone already after the move; the leftover of a failed download otherwise
+        }
     }
 
     private static MultipartFormDataContent Form(string videoPath, VideoTranslationOptions options)

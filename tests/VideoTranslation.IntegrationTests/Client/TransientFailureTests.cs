@@ -16,6 +16,7 @@ public sealed class TransientFailureTests : IAsyncLifetime
     private WebApplication flaky = null!;
     private int failuresLeft;
     private int requests;
+    private readonly TaskCompletionSource cutOff = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task InitializeAsync()
     {
@@ -34,6 +35,15 @@ public sealed class TransientFailureTests : IAsyncLifetime
             return Results.Text(
                 $$"""{"job_id":"{{id}}","status":"completed","source_language":"en","target_language":"es","created_at":"2026-01-01T00:00:00Z","error_message":null}""",
                 "application/json");
+        });
+        flaky.MapGet("/v1/jobs/{id}/artifacts/{name}", async (HttpContext context) =>
+        {
+            // Promises 1000 bytes, sends a few and, when the test says so, drops the connection: a download cut off half way.
+            context.Response.ContentLength = 1000;
+            await context.Response.WriteAsync("1\n00:00:00,000 --> 00:00:02,000\nLa casa");
+            await context.Response.Body.FlushAsync();
+            await cutOff.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            context.Abort();
         });
         await flaky.StartAsync();
     }
@@ -63,6 +73,25 @@ public sealed class TransientFailureTests : IAsyncLifetime
 
         Assert.Equal(TranslationJobStatus.Completed, job.Status);
         Assert.Equal(9, requests);
+    }
+
+    [Fact]
+    public async Task A_download_cut_off_half_way_leaves_the_earlier_file_whole_and_no_partial_file()
+    {
+        using var directory = new TempDirectory();
+        var path = Path.Combine(directory.Path, "es.srt");
+        await File.WriteAllTextAsync(path, "the earlier download");
+        using var client = new VideoTranslationClient(flaky.Urls.Single(), new TranslationConfig { MaxRetries = 0 });
+
+        var download = client.DownloadArtifactAsync("abc", "es.srt", path);
+        await Eventually.ValueAsync(() => Task.FromResult(Directory.GetFiles(directory.Path).Length > 1 ? "" : null), "the download under way");
+        Assert.Equal("the earlier download", await File.ReadAllTextAsync(path)); // written beside, not over, while it runs
+        cutOff.SetResult();
+
+        await Assert.ThrowsAnyAsync<IOException>(() => download);
+
+        Assert.Equal("the earlier download", await File.ReadAllTextAsync(path));
+        Assert.Equal([path], Directory.GetFiles(directory.Path));
     }
 
     [Fact]
