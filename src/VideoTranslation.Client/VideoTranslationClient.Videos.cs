@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using VideoTranslation.Client.Internal;
@@ -92,6 +93,23 @@ public sealed partial class VideoTranslationClient
             () => new HttpRequestMessage(HttpMethod.Get, $"v1/jobs/{Uri.EscapeDataString(jobId)}/artifacts/{Uri.EscapeDataString(name)}"),
             HttpCompletionOption.ResponseHeadersRead, retry, cancellationToken);
         return await response.Content.ReadAsStreamAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A URL that downloads one artifact without the API key, for what cannot send one: a browser or media player, a
+    /// program or person you hand the file to. It expires after <paramref name="validFor"/> (one hour when null; one
+    /// minute to seven days) and acts for this client's key, so it stops working when that key is revoked.
+    /// </summary>
+    public async Task<ArtifactLink> CreateArtifactLinkAsync(string jobId, string name, TimeSpan? validFor = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var query = validFor is { } lifetime ? string.Create(CultureInfo.InvariantCulture, $"?expires_in={(long)Math.Ceiling(lifetime.TotalSeconds)}") : "";
+        var link = await SendAsync<ArtifactLinkResponse>(
+            () => new HttpRequestMessage(HttpMethod.Post, $"v1/jobs/{Uri.EscapeDataString(jobId)}/artifacts/{Uri.EscapeDataString(name)}/link{query}"),
+            cancellationToken);
+        // The server's path is from its root; resolve it under this client's base address, which may carry a proxy's prefix.
+        return new ArtifactLink(new Uri(BaseAddress, link.Url.TrimStart('/')), link.ExpiresAt);
     }
 
     /// <summary>

@@ -8,3 +8,6 @@ internal sealed record StartTranslationResponse(string? Message, string JobId);
 
 /// <summary>An RFC 9457 problem details body, as much of it as the client uses.</summary>
 internal sealed record ProblemResponse(string? Title, string? Detail, int? Status, Dictionary<string, string[]>? Errors);
+
+/// <summary>Answer to <c>POST /v1/jobs/{id}/artifacts/{name}/link</c>: a URL relative to the server.</summary>
+internal sealed record ArtifactLinkResponse(string Url, DateTimeOffset ExpiresAt);

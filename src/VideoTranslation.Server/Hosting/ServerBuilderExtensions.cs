@@ -69,6 +69,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton<JobEventStream>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqlWebhookStore>();
+        services.AddSingleton<ServerSettings>();
         services.AddSingleton<WorkerRegistry>();
         services.AddVideoTranslationSecurity();
         services.AddSingleton<WebhookSecret>();

@@ -7,21 +7,26 @@ namespace VideoTranslation.Server.Security;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer vts_…</c> against the stored keys. No header: anonymous (the
-/// authorization policy decides whether that is enough). A header that names no live key: 401, whatever the policy,
-/// so a revoked or mistyped key is never silently treated as no key.
+/// authorization policy decides whether that is enough), unless the request is an artifact download with a signed
+/// link (<see cref="ArtifactLinks"/>), which acts for the key that made it. A header that names no live key, or a
+/// link that does not check out: 401, whatever the policy, so neither is ever silently treated as no key.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, ArtifactLinks links,
+    IOptions<AuthOptions> auth, IConfiguration configuration)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
+
+    /// <summary>The endpoint a signed link opens, and the only one.</summary>
+    public const string LinkedEndpoint = "DownloadArtifact";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
-            return AuthenticateResult.NoResult();
+            return Request.Query[ArtifactLinks.QueryName] is [{ } link] ? await AuthenticateLinkAsync(link) : AuthenticateResult.NoResult();
         }
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -37,6 +42,54 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         var identity = new ClaimsIdentity(
             [new Claim(CallerClaims.KeyId, key.Id), new Claim(CallerClaims.TenantName, key.Tenant), .. key.Admin ? [new Claim(CallerClaims.Admin, "true")] : Array.Empty<Claim>()],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private async Task<AuthenticateResult> AuthenticateLinkAsync(string token)
+    {
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName != LinkedEndpoint ||
+            !HttpMethods.IsGet(Request.Method) ||
+            Request.RouteValues["id"] is not string jobId || Request.RouteValues["name"] is not string name)
+        {
+            return AuthenticateResult.Fail("A link opens only the artifact it was made for (GET /v1/jobs/{id}/artifacts/{name}); elsewhere send an API key.");
+        }
+
+        var (check, claims) = await links.ReadAsync(token, jobId, name, Context.RequestAborted);
+        switch (check)
+        {
+            case ArtifactLinkCheck.Invalid:
+                return AuthenticateResult.Fail("The link is not valid: altered, cut short, or made for another file. Ask for a new one (POST .../artifacts/{name}/link).");
+            case ArtifactLinkCheck.Expired:
+                return AuthenticateResult.Fail($"The link expired at {claims.ExpiresAt:u}. Ask for a new one (POST .../artifacts/{{name}}/link).");
+        }
+
+        string tenant;
+        if (claims.KeyId is { } keyId)
+        {
+            if (await keys.FindLiveByIdAsync(keyId, Context.RequestAborted) is not { } key)
+            {
+                return AuthenticateResult.Fail("The API key that made this link has been revoked, and its links with it.");
+            }
+
+            tenant = key.Tenant;
+        }
+        else if (auth.Value.KeysRequired(configuration["urls"]))
+        {
+            return AuthenticateResult.Fail("The link was made without an API key, and this server now requires one.");
+        }
+        else
+        {
+            tenant = Domain.Tenants.Default;
+        }
+
+        // No admin claim, whatever the key: a link reads one file.
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(CallerClaims.TenantName, tenant),
+                new Claim(CallerClaims.LinkedJobCreatedAt, claims.JobCreatedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                .. claims.KeyId is { } id ? [new Claim(CallerClaims.KeyId, id)] : Array.Empty<Claim>(),
+            ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -49,10 +49,20 @@ public sealed class ApiKeyStore(IJobDatabase database)
             return null;
         }
 
-        var row = await database.ReadAsync(connection => connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM api_keys WHERE id = @Id;", new { Id = id }, cancellationToken: cancellationToken)), cancellationToken);
+        var row = await RowAsync(id, cancellationToken);
         return row is { RevokedAt: null } && ApiKeyToken.Matches(secret, row.SecretHash) ? row.ToKey() : null;
     }
+
+    /// <summary>The key with this id if it is live (not revoked), or null; for what a key made, such as artifact links.</summary>
+    public async Task<ApiKey?> FindLiveByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        var row = await RowAsync(id, cancellationToken);
+        return row is { RevokedAt: null } ? row.ToKey() : null;
+    }
+
+    private Task<Row?> RowAsync(string id, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM api_keys WHERE id = @Id;", new { Id = id }, cancellationToken: cancellationToken)), cancellationToken);
 
     private sealed class Row
     {

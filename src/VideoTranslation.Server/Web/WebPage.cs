@@ -14,10 +14,10 @@ public static class WebPage
 
     private static readonly ManifestEmbeddedFileProvider Assets = new(typeof(WebPage).Assembly, "Web/Assets");
 
-    // Everything the page loads is its own: scripts and styles from here, media from the API or blob: URLs (the
-    // downloads a keyed visitor makes with fetch). Nothing inline, no framing.
+    // Everything the page loads is its own: scripts and styles from here, media from the API (plain or signed artifact
+    // links). Nothing inline, no framing.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; media-src 'self' blob:; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>Serves the page's assets; before authentication, as they are the same for everyone.</summary>
     public static IApplicationBuilder UseWebPageAssets(this IApplicationBuilder app) =>

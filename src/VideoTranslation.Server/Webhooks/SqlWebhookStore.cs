@@ -105,36 +105,6 @@ internal sealed class SqlWebhookStore(IJobDatabase database)
             return [.. deliveries.Select(d => d.ToRecord([.. attempts[d.Id].Select(a => a.ToAttempt())]))];
         }, cancellationToken);
 
-    /// <summary>A server setting, created with <paramref name="create"/> by whichever node asks first.</summary>
-    public Task<string> GetOrCreateSettingAsync(string key, Func<string> create, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async (connection, transaction, _) =>
-            {
-                await connection.ExecuteAsync(
-                    "INSERT INTO settings (key, value) VALUES (@Key, @Value) ON CONFLICT (key) DO NOTHING;", new { Key = key, Value = create() }, transaction);
-                return await connection.QuerySingleAsync<string>("SELECT value FROM settings WHERE key = @Key;", new { Key = key }, transaction);
-            },
-            cancellationToken);
-
-    public Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection => connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT value FROM settings WHERE key = @Key;", new { Key = key }, cancellationToken: cancellationToken)), cancellationToken);
-
-    /// <summary>Writes several settings in one transaction: all of them or none.</summary>
-    public Task SetSettingsAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async (connection, transaction, _) =>
-            {
-                foreach (var (key, value) in settings)
-                {
-                    await connection.ExecuteAsync(
-                        "INSERT INTO settings (key, value) VALUES (@Key, @Value) ON CONFLICT (key) DO UPDATE SET value = @Value;", new { Key = key, Value = value }, transaction);
-                }
-
-                return true;
-            },
-            cancellationToken);
-
     private sealed class ClaimRow
     {
         public string Id { get; init; } = "";

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
+using VideoTranslation.Server.Storage;
 
 namespace VideoTranslation.Server.Webhooks;
 
@@ -11,7 +12,7 @@ namespace VideoTranslation.Server.Webhooks;
 /// secret, for <see cref="WebhookOptions.RotationOverlap"/>, so receivers can switch without missing a webhook
 /// (Standard Webhooks allows several signatures). <c>Webhooks:Secret</c>, when set, is the default tenant's secret.
 /// </summary>
-internal sealed class WebhookSecret(SqlWebhookStore store, IOptions<WebhookOptions> options, TimeProvider clock)
+internal sealed class WebhookSecret(ServerSettings settings, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     // Secrets are read per delivery from a short cache: a rotation on another node is seen within this time, and the
     // previous secret still signs meanwhile, so nothing fails in between.
@@ -45,7 +46,7 @@ internal sealed class WebhookSecret(SqlWebhookStore store, IOptions<WebhookOptio
         var current = await GetAsync(tenant, cancellationToken);
         var secret = WebhookSigner.NewSecret();
         var now = clock.GetUtcNow();
-        await store.SetSettingsAsync(
+        await settings.SetAsync(
             new Dictionary<string, string>
             {
                 [Key(tenant)] = secret,
@@ -66,9 +67,9 @@ internal sealed class WebhookSecret(SqlWebhookStore store, IOptions<WebhookOptio
 
         var current = tenant == Tenants.Default && options.Value.Secret is { } configured
             ? configured
-            : await store.GetOrCreateSettingAsync(Key(tenant), WebhookSigner.NewSecret, cancellationToken);
-        var previous = await store.GetSettingAsync(Key(tenant) + ":previous", cancellationToken);
-        var rotatedAt = await store.GetSettingAsync(Key(tenant) + ":rotated_at", cancellationToken) is { } ms
+            : await settings.GetOrCreateAsync(Key(tenant), WebhookSigner.NewSecret, cancellationToken);
+        var previous = await settings.GetAsync(Key(tenant) + ":previous", cancellationToken);
+        var rotatedAt = await settings.GetAsync(Key(tenant) + ":rotated_at", cancellationToken) is { } ms
             ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(ms, CultureInfo.InvariantCulture))
             : DateTimeOffset.MinValue;
         var keys = new Keys(current, previous, rotatedAt);

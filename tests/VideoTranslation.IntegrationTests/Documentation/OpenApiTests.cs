@@ -58,6 +58,8 @@ public sealed class OpenApiTests : IAsyncLifetime
         await AssertMatchesAsync(await http.GetAsync("/v1/capabilities"), "/v1/capabilities", "get");
         await AssertMatchesAsync(await http.GetAsync("/job/no-such-job"), "/job/{job_id}", "get");
         await AssertMatchesAsync(await http.PostAsJsonAsync("/translate", new { source_language = "en", target_language = "en" }), "/translate", "post");
+        await AssertMatchesAsync(await http.PostAsync($"/v1/jobs/{id}/artifacts/output.mp4/link", null), "/v1/jobs/{id}/artifacts/{name}/link", "post");
+        await AssertMatchesAsync(await http.PostAsync($"/v1/jobs/{id}/artifacts/output.mp4/link?expires_in=5", null), "/v1/jobs/{id}/artifacts/{name}/link", "post");
     }
 
     [Fact]
@@ -69,6 +71,8 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.True(headers.TryGetProperty("ETag", out _));
         Assert.Contains(job.GetProperty("parameters").EnumerateArray(), parameter => parameter.GetProperty("name").GetString() == "wait");
         Assert.True(job.GetProperty("responses").GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _));
+        var download = document.GetProperty("paths").GetProperty("/v1/jobs/{id}/artifacts/{name}").GetProperty("get");
+        Assert.Contains(download.GetProperty("parameters").EnumerateArray(), parameter => parameter.GetProperty("name").GetString() == "link");
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("scheme").GetString());
     }
 

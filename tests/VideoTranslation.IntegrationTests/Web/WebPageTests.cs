@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
@@ -174,11 +175,18 @@ public sealed class WebPageTests(Chromium chromium) : IClassFixture<Chromium>, I
         await Assertions.Expect(page.Locator("input[name=target][value=es]")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeHiddenAsync();
 
-        // Media elements cannot send the key: the page fetches the files with it and plays them from blob: URLs.
+        // Media elements cannot send the key: the page plays signed links to the files, which stream with ranges.
         await page.WaitForFunctionAsync("() => document.getElementById('video').readyState >= 1");
-        Assert.StartsWith("blob:", await page.EvalOnSelectorAsync<string>("#video", "video => video.src"), StringComparison.Ordinal);
+        Assert.Matches($"^{Regex.Escape(server.BaseAddress.AbsoluteUri)}v1/jobs/{job.Id}/artifacts/output\\.mp4\\?link=", await page.EvalOnSelectorAsync<string>("#video", "video => video.src"));
         await page.WaitForFunctionAsync("() => [...document.getElementById('video').textTracks].some(t => t.language === 'es' && t.cues?.length > 0)");
         Assert.Equal(1, await page.EvaluateAsync<int>("() => localStorage.length")); // kept in this browser for the next visit
+
+        // Downloads go through a short-lived signed link too.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "es.srt", Exact = true }).ClickAsync());
+        Assert.Contains("?link=", download.Url, StringComparison.Ordinal);
+        var saved = Path.Combine(directory.Path, "downloaded.es.srt");
+        await download.SaveAsAsync(saved);
+        Assert.Contains("casa", await File.ReadAllTextAsync(saved), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

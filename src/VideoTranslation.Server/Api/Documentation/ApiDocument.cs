@@ -57,17 +57,16 @@ internal sealed class ApiDocument : IOpenApiDocumentTransformer, IOpenApiOperati
                 }
             }
 
-            operation.Parameters ??= [];
-            if (!operation.Parameters.Any(p => p.Name == "wait"))
-            {
-                operation.Parameters.Add(new OpenApiParameter
-                {
-                    Name = "wait",
-                    In = ParameterLocation.Query,
-                    Description = "Long-poll: hold the request up to this many seconds (at most Api:MaxWaitSeconds) until the job changes. Also as Prefer: wait=N.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.Number },
-                });
-            }
+            QueryParameter(
+                operation, "wait", JsonSchemaType.Number,
+                "Long-poll: hold the request up to this many seconds (at most Api:MaxWaitSeconds) until the job changes. Also as Prefer: wait=N.");
+        }
+
+        if (context.Description.HttpMethod == "GET" && path == "v1/jobs/{id}/artifacts/{name}")
+        {
+            QueryParameter(
+                operation, "link", JsonSchemaType.String,
+                "A signed link's token (from POST /v1/jobs/{id}/artifacts/{name}/link): opens this one artifact without an Authorization header until it expires.");
         }
 
         return Task.CompletedTask;
@@ -91,6 +90,15 @@ internal sealed class ApiDocument : IOpenApiDocumentTransformer, IOpenApiOperati
         }
 
         operation.Responses[status] = response;
+    }
+
+    private static void QueryParameter(OpenApiOperation operation, string name, JsonSchemaType type, string description)
+    {
+        operation.Parameters ??= [];
+        if (!operation.Parameters.Any(p => p.Name == name))
+        {
+            operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Query, Description = description, Schema = new OpenApiSchema { Type = type } });
+        }
     }
 
     private static OpenApiHeader Header(string description, bool integer = false) => new()

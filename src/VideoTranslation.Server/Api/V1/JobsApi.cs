@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,9 @@ public static class JobsApi
             .ProducesProblems(400, 404);
         jobs.MapGet("/{id}/artifacts/{name}", DownloadArtifactAsync).WithName("DownloadArtifact").WithSummary("Download one artifact (HTTP ranges supported).")
             .Produces(StatusCodes.Status206PartialContent).ProducesProblems(400, 404, 416);
+        jobs.MapPost("/{id}/artifacts/{name}/link", ArtifactLinkEndpoint.CreateAsync).WithName("CreateArtifactLink")
+            .WithSummary("A signed URL that downloads one artifact without the API key, until it expires (?expires_in= seconds: 60 to 604800, default 3600).")
+            .ProducesProblems(400, 404);
         jobs.MapGet("/{id}/events", StreamEventsAsync).WithName("StreamJobEvents").WithSummary("The job's changes as server-sent events; resumes from Last-Event-ID.")
             .ProducesProblems(400, 404);
         jobs.MapPost("/{id}/cancel", CancelJobAsync).WithName("CancelJob").WithSummary("Stop a pending or running job; its partial artifacts are removed.")
@@ -240,9 +244,9 @@ public static class JobsApi
         string id, string name, HttpContext context, IJobRepository jobs, ArtifactCatalog artifacts, IArtifactStore store, CancellationToken cancellationToken)
     {
         var (job, problem) = await FindAsync(id, context, jobs, cancellationToken);
-        if (job is null)
+        if (job is null || (context.User.FindFirst(CallerClaims.LinkedJobCreatedAt)?.Value is { } linked && linked != job.CreatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)))
         {
-            return problem!;
+            return problem ?? ApiProblems.NotFound($"No job with id '{id}': the link was made for one that has since been deleted."); // a seed id used again
         }
 
         // Only catalog names resolve to files: no path from the request ever reaches the file system.
@@ -310,7 +314,7 @@ public static class JobsApi
     }
 
     /// <summary>The caller's job by id; another tenant's job is "no job with that id", as if it did not exist.</summary>
-    private static async Task<(TranslationJob? Job, ProblemHttpResult? Problem)> FindAsync(
+    internal static async Task<(TranslationJob? Job, ProblemHttpResult? Problem)> FindAsync(
         string id, HttpContext context, IJobRepository jobs, CancellationToken cancellationToken)
     {
         if (!JobId.TryParse(id, out var jobId, out var error))

@@ -130,13 +130,14 @@ export class Api {
   }
 
   /**
-   * A URL the page's media elements and download links can load. Without a key that is the API path itself (the
-   * browser streams it with ranges); with one, the file is fetched with the key and handed over as a blob: URL.
+   * A URL the page's media elements and download links can load. Without a key that is the API path itself; with
+   * one, a signed link to it (they cannot send headers), valid for `seconds`. Either way the browser streams the file
+   * with ranges instead of holding it whole.
    */
-  async mediaUrl(path) {
+  async mediaUrl(path, seconds = 6 * 3600) {
     if (!this.key) return path;
-    const response = await this.fetch(path);
-    return URL.createObjectURL(await response.blob());
+    const link = await this.json(`${path}/link?expires_in=${seconds}`, { method: "POST" });
+    return link.url;
   }
 }
 

@@ -275,15 +275,13 @@ async function showResults(job, signal) {
   $("player").hidden = !(await attempt(() => player.load(job, artifacts)));
 }
 
-/** With a key the link cannot carry it: fetch the file with the key, then save the blob. */
+/** With a key the plain link cannot carry it: download through a short-lived signed link instead. */
 async function download(event, artifact) {
   if (!api.key) return;
   event.preventDefault();
-  const url = await attempt(() => api.mediaUrl(artifact.url));
+  const url = await attempt(() => api.mediaUrl(artifact.url, 300));
   if (!url) return;
-  const link = Object.assign(document.createElement("a"), { href: url, download: artifact.name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  Object.assign(document.createElement("a"), { href: url, download: artifact.name }).click();
 }
 
 function describe(artifact) {

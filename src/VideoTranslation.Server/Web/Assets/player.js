@@ -9,7 +9,6 @@
 export class Player {
   constructor(elements, api, languageName) {
     Object.assign(this, elements, { api, languageName });
-    this.urls = [];
     this.external = false;
     this.syncAudio();
     this.audioSelect.addEventListener("change", () => this.chooseAudio(this.audioSelect.value));
@@ -66,15 +65,11 @@ export class Player {
     this.video.removeAttribute("src");
     this.audio.removeAttribute("src");
     this.video.querySelectorAll("track").forEach((track) => track.remove());
-    this.urls.forEach((url) => URL.revokeObjectURL(url));
-    this.urls = [];
     this.external = false;
   }
 
-  async url(path) {
-    const url = await this.api.mediaUrl(path);
-    if (url.startsWith("blob:")) this.urls.push(url);
-    return url;
+  url(path) {
+    return this.api.mediaUrl(path);
   }
 
   async chooseAudio(value) {

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Security;
+using VideoTranslation.Server.Storage;
+
+namespace VideoTranslation.Server.Api.V1;
+
+/// <summary>
+/// <c>POST /v1/jobs/{id}/artifacts/{name}/link</c>: a URL that downloads one artifact without the API key, for a
+/// browser's media elements or to hand to another program, like an object store's presigned URL.
+/// </summary>
+internal static class ArtifactLinkEndpoint
+{
+    /// <remarks>
+    /// The link acts for the key that asked for it: it reads only this artifact, with ranges, until
+    /// <c>expires_at</c> or until that key is revoked, whichever comes first. Anyone holding it can read the file.
+    /// </remarks>
+    public static async Task<Results<Ok<ArtifactLinkResource>, ProblemHttpResult>> CreateAsync(
+        string id, string name, [FromQuery(Name = "expires_in")] int? expiresIn, HttpContext context, IJobRepository jobs, ArtifactCatalog artifacts, ArtifactLinks links,
+        CancellationToken cancellationToken)
+    {
+        var lifetime = expiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : ArtifactLinks.DefaultLifetime;
+        if (lifetime < ArtifactLinks.MinLifetime || lifetime > ArtifactLinks.MaxLifetime)
+        {
+            return ApiProblems.BadRequest(
+                $"expires_in must be between {ArtifactLinks.MinLifetime.TotalSeconds:0} and {ArtifactLinks.MaxLifetime.TotalSeconds:0} seconds (7 days).");
+        }
+
+        var (job, problem) = await JobsApi.FindAsync(id, context, jobs, cancellationToken);
+        if (job is null)
+        {
+            return problem!;
+        }
+
+        if (!(await artifacts.ForAsync(job, cancellationToken)).Any(a => a.Name == name))
+        {
+            return ApiProblems.NotFound($"Job '{id}' has no artifact '{ApiProblems.Echo(name, 60)}'. GET /v1/jobs/{id}/artifacts lists them.");
+        }
+
+        var keyId = context.User.FindFirst(CallerClaims.KeyId)?.Value;
+        var (token, expiresAt) = await links.CreateAsync(keyId, job.Id.Value, job.CreatedAt, name, lifetime, cancellationToken);
+        var url = $"/v1/jobs/{Uri.EscapeDataString(job.Id.Value)}/artifacts/{Uri.EscapeDataString(name)}?{ArtifactLinks.QueryName}={token}";
+        return TypedResults.Ok(new ArtifactLinkResource(url, expiresAt));
+    }
+}
+
+/// <summary>A signed artifact link: <see cref="Url"/> (relative to the server) downloads the artifact until <see cref="ExpiresAt"/>.</summary>
+public sealed record ArtifactLinkResource(string Url, DateTimeOffset ExpiresAt);
