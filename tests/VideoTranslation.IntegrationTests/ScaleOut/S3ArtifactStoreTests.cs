@@ -53,6 +53,16 @@ public sealed class S3ArtifactStoreTests : IDisposable
         Assert.False(Directory.Exists(cached));
         await client.DownloadArtifactAsync(job.Id, "es.srt", Path.Combine(directory.Path, "es.srt")); // fetched again
 
+        // A signed link made on one node opens on another (the link secret is in the shared database; a link that
+        // does not check out would be a 401 even on this open server).
+        var link = await client.CreateArtifactLinkAsync(job.Id, "es.vtt");
+        using (var elsewhere = finisher.CreateHttpClient())
+        using (var linked = await elsewhere.GetAsync(link.Url.PathAndQuery))
+        {
+            Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+            Assert.StartsWith("WEBVTT", await linked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         var store = api.Services.GetRequiredService<IArtifactStore>();
         Assert.Contains("work/es/subtitles.srt", (await store.ListAsync(JobId.Parse(job.Id), default)).Keys);
         await client.DeleteJobAsync(job.Id);
