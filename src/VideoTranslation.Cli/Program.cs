@@ -9,6 +9,8 @@ var root = new RootCommand("vts: the VideoTranslation service. Run a server, sub
     TranslateCommand.Create(),
     StatusCommand.Create(),
     WaitCommand.Create(),
+    DownloadCommand.Create(),
+    LinkCommand.Create(),
     WebhookSecretCommand.Create(),
     KeysCommand.Create(),
     WorkerCommand.Create(),

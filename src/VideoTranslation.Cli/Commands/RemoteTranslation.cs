@@ -29,16 +29,8 @@ internal static class RemoteTranslation
             var json = parse.GetValue(client.Json);
             job = await JobProgressBar.WaitAsync(api, job.Id, video.Name, json, cancellationToken);
 
-            var stem = Path.GetFileNameWithoutExtension(video.Name);
-            var written = new List<string>();
-            // Everything the job made; not the upload itself, which is the file we started from.
-            foreach (var artifact in (await api.GetArtifactsAsync(job.Id, cancellationToken)).Where(artifact => artifact.Kind != "original"))
-            {
-                var file = Path.Combine(output.FullName, ArtifactFiles.NameFor(stem, artifact.Name));
-                await api.DownloadArtifactAsync(job.Id, artifact.Name, file, cancellationToken);
-                written.Add(file);
-            }
-
+            var artifacts = (await api.GetArtifactsAsync(job.Id, cancellationToken)).Where(ArtifactFiles.IsOutput);
+            var written = await ArtifactFiles.DownloadAsync(api, job.Id, artifacts, Path.GetFileNameWithoutExtension(video.Name), output.FullName, cancellationToken);
             ArtifactFiles.Print(output.FullName, written, json, job.Id);
             return ExitCodes.Success;
         });

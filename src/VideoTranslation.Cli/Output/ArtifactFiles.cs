@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Spectre.Console;
+using VideoTranslation.Client;
 
 namespace VideoTranslation.Cli.Output;
 
@@ -13,6 +14,24 @@ internal static class ArtifactFiles
         artifactName.StartsWith("output.", StringComparison.Ordinal)
             ? $"{videoStem}.translated{Path.GetExtension(artifactName)}"
             : $"{videoStem}.{artifactName}";
+
+    /// <summary>Downloads <paramref name="artifacts"/> of a job into <paramref name="directory"/>, named after <paramref name="videoStem"/>.</summary>
+    public static async Task<IReadOnlyList<string>> DownloadAsync(
+        VideoTranslationClient api, string jobId, IEnumerable<VideoArtifact> artifacts, string videoStem, string directory, CancellationToken cancellationToken)
+    {
+        var written = new List<string>();
+        foreach (var artifact in artifacts)
+        {
+            var file = Path.Combine(directory, NameFor(videoStem, artifact.Name));
+            await api.DownloadArtifactAsync(jobId, artifact.Name, file, cancellationToken);
+            written.Add(file);
+        }
+
+        return written;
+    }
+
+    /// <summary>What a job made: all its artifacts but the upload, which whoever downloads them started from.</summary>
+    public static bool IsOutput(VideoArtifact artifact) => artifact.Kind != "original";
 
     /// <summary>What a video translation wrote: a list for people, or with <c>--json</c> one object for scripts.</summary>
     public static void Print(string directory, IReadOnlyList<string> files, bool json, string? jobId = null)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VideoTranslation.Client;
 using VideoTranslation.IntegrationTests.Infrastructure;
 using VideoTranslation.Pipeline.Tools;
 
@@ -294,6 +295,45 @@ public sealed class CliTests
         var engines = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!);
         Assert.All(new[] { "ffmpeg", "pocketsphinx", "apertium", "espeak-ng", "simulated" }, name => Assert.True(engines[name].GetProperty("usable").GetBoolean(), name));
         Assert.Contains("en->pt-BR", engines["apertium"].GetProperty("details").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Download_and_link_fetch_the_files_of_a_job_started_elsewhere()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var directory = new TempDirectory();
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, "The house is very big.", seconds: 3);
+        using var client = server.CreateClient(TestServer.FastPolling(timeoutSeconds: 180));
+        var job = await client.StartVideoTranslationAsync(video, new VideoTranslationOptions { TargetLanguages = { "es" }, Dub = false });
+        await client.WaitForVideoJobAsync(job.Id);
+        var url = server.BaseAddress.ToString();
+
+        var everything = Path.Combine(directory.Path, "everything");
+        var (exit, stdout, stderr) = await VtsProcess.RunAsync("download", job.Id, "--server", url, "--out", everything, "--json");
+        Assert.True(exit == 0, stdout + stderr);
+        var files = JsonDocument.Parse(stdout).RootElement.GetProperty("files").EnumerateArray().Select(file => Path.GetFileName(file.GetString())).ToList();
+        Assert.Superset(new HashSet<string?> { "video.translated.mp4", "video.transcript.json", "video.es.srt", "video.es.vtt" }, files.ToHashSet());
+        Assert.DoesNotContain("video.original.mp4", files); // the upload: the file this job started from
+        Assert.Contains("casa", await File.ReadAllTextAsync(Path.Combine(everything, "video.es.srt")), StringComparison.OrdinalIgnoreCase);
+
+        var chosen = Path.Combine(directory.Path, "chosen");
+        var (onlyExit, onlyOut, onlyErr) = await VtsProcess.RunAsync("download", job.Id, "--server", url, "--out", chosen, "--only", "es.vtt,original.mp4");
+        Assert.True(onlyExit == 0, onlyOut + onlyErr);
+        Assert.Equal(["video.es.vtt", "video.original.mp4"], Directory.GetFiles(chosen).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        var (unknown, _, unknownErr) = await VtsProcess.RunAsync("download", job.Id, "--server", url, "--only", "fr.srt");
+        Assert.Equal(4, unknown);
+        Assert.Contains("has no artifact 'fr.srt'. It has: ", unknownErr, StringComparison.Ordinal);
+
+        // stdout is the URL alone, and it downloads without the CLI.
+        var (linkExit, linkOut, linkErr) = await VtsProcess.RunAsync("link", job.Id, "es.srt", "--server", url, "--expires-in", "600");
+        Assert.True(linkExit == 0, linkOut + linkErr);
+        Assert.Contains("Works until", linkErr, StringComparison.Ordinal);
+        using var http = new HttpClient();
+        Assert.Contains("casa", await http.GetStringAsync(linkOut.Trim()), StringComparison.OrdinalIgnoreCase);
+        var (tooLong, _, tooLongErr) = await VtsProcess.RunAsync("link", job.Id, "es.srt", "--server", url, "--expires-in", "9999999");
+        Assert.Equal(4, tooLong);
+        Assert.Contains("expires_in must be between", tooLongErr, StringComparison.Ordinal);
     }
 
     [Fact]

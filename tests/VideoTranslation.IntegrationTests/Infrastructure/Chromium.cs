@@ -29,6 +29,9 @@ public sealed class Chromium : IAsyncLifetime
             throw new InvalidOperationException($"{ExecutablePath} is missing: ./scripts/test.sh installs it (Debian packages chromium and chromium-driver).");
         }
 
+        // Playwright's expectations give up after 5 s by default, which a page waiting on a busy 2-core CI machine
+        // can take; 30 s, like its actions, keeps the tests about what the page does rather than how fast.
+        Assertions.SetDefaultExpectTimeout(30_000);
         playwright = await Playwright.CreateAsync();
         Browser = await LaunchAsync();
     }
