@@ -340,20 +340,31 @@ async function loadJobs(more = false) {
 
 /**
  * Jobs in the list that are still pending (other than the one followed live) are brought up to date every few
- * seconds from the first page, while the page is visible: one request for the whole list, none once all have ended.
+ * seconds while the page is visible: from the first page (one request for the newest twenty), then each pending job
+ * shown from later pages on its own (rare: twenty newer jobs came after it); none once all have ended.
  */
 function scheduleListRefresh() {
   clearTimeout(listTimer);
-  const waiting = [...$("job-rows").rows].some((tr) => tr.dataset.id !== currentJobId() && !isTerminal(tr.querySelector(".badge").dataset.status));
-  if (!waiting) return;
+  if (waitingRows().length === 0) return;
   listTimer = setTimeout(async () => {
     if (!document.hidden) {
       const page = await api.jobs(null).catch(() => null);
-      page?.jobs.forEach(updateRow);
+      if (page) {
+        page.jobs.forEach(updateRow);
+        const onFirstPage = new Set(page.jobs.map((job) => job.id));
+        const older = waitingRows().filter((id) => !onFirstPage.has(id));
+        await Promise.all(older.map((id) => api.job(id).then(updateRow, () => null)));
+      }
     }
     scheduleListRefresh();
   }, listRefreshMilliseconds);
 }
+
+/** The ids of the listed jobs still pending, but for the one followed live. */
+const waitingRows = () =>
+  [...$("job-rows").rows]
+    .filter((tr) => tr.dataset.id !== currentJobId() && !isTerminal(tr.querySelector(".badge").dataset.status))
+    .map((tr) => tr.dataset.id);
 
 function row(job) {
   const tr = document.createElement("tr");
