@@ -18,9 +18,6 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
-    /// <summary>The endpoint a signed link opens, and the only one.</summary>
-    public const string LinkedEndpoint = "DownloadArtifact";
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -48,8 +45,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     private async Task<AuthenticateResult> AuthenticateLinkAsync(string token)
     {
-        if (Context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName != LinkedEndpoint ||
-            !HttpMethods.IsGet(Request.Method) ||
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<ArtifactLinkTarget>() is null ||
             Request.RouteValues["id"] is not string jobId || Request.RouteValues["name"] is not string name)
         {
             return AuthenticateResult.Fail("A link opens only the artifact it was made for (GET /v1/jobs/{id}/artifacts/{name}); elsewhere send an API key.");

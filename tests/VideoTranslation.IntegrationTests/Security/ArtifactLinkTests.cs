@@ -36,6 +36,14 @@ public sealed class ArtifactLinkTests(ArtifactLinkTests.TranslatedJob translated
         Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
         Assert.Equal(subtitles[..10], await part.Content.ReadAsStringAsync());
 
+        // HEAD: what a player or download manager asks first; the headers without the body.
+        using var head = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, link.Url));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(whole.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.True(head.Content.Headers.ContentLength > 0);
+        Assert.Equal("bytes", head.Headers.AcceptRanges.Single());
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+
         // An hour by default, as the answer says; whole seconds, never shorter than asked.
         Assert.InRange(link.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(58), TimeSpan.FromMinutes(61));
         var week = await translated.Client.CreateArtifactLinkAsync(translated.JobId, "output.mp4", TimeSpan.FromDays(7));

@@ -62,7 +62,7 @@ internal sealed class ApiDocument : IOpenApiDocumentTransformer, IOpenApiOperati
                 "Long-poll: hold the request up to this many seconds (at most Api:MaxWaitSeconds) until the job changes. Also as Prefer: wait=N.");
         }
 
-        if (context.Description.HttpMethod == "GET" && path == "v1/jobs/{id}/artifacts/{name}")
+        if (path == "v1/jobs/{id}/artifacts/{name}")
         {
             QueryParameter(
                 operation, "link", JsonSchemaType.String,

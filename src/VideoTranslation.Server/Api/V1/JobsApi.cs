@@ -29,7 +29,10 @@ public static class JobsApi
         jobs.MapGet("/{id}/artifacts", ListArtifactsAsync).WithName("ListArtifacts").WithSummary("The files a job produced.")
             .ProducesProblems(400, 404);
         jobs.MapGet("/{id}/artifacts/{name}", DownloadArtifactAsync).WithName("DownloadArtifact").WithSummary("Download one artifact (HTTP ranges supported).")
-            .Produces(StatusCodes.Status206PartialContent).ProducesProblems(400, 404, 416);
+            .Produces(StatusCodes.Status206PartialContent).ProducesProblems(400, 404, 416).WithMetadata(ArtifactLinkTarget.Instance);
+        jobs.MapMethods("/{id}/artifacts/{name}", [HttpMethods.Head], DownloadArtifactAsync).WithName("ArtifactHeaders")
+            .WithSummary("An artifact's headers (type, length, ranges, validators) without its body, for players and download managers.")
+            .ProducesProblems(400, 404).WithMetadata(ArtifactLinkTarget.Instance);
         jobs.MapPost("/{id}/artifacts/{name}/link", ArtifactLinkEndpoint.CreateAsync).WithName("CreateArtifactLink")
             .WithSummary("A signed URL that downloads one artifact without the API key, until it expires (?expires_in= seconds: 60 to 604800, default 3600).")
             .ProducesProblems(400, 404);
