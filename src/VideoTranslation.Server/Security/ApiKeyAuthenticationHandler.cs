@@ -94,7 +94,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         Response.Headers.WWWAuthenticate = "Bearer";
         var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
-        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "An API key is needed",
+        var linked = Request.Headers.Authorization.Count == 0 && Request.Query.ContainsKey(ArtifactLinks.QueryName);
+        await WriteProblemAsync(StatusCodes.Status401Unauthorized, linked ? "The link does not open this" : "An API key is needed",
             failure ?? "This server requires an API key: send 'Authorization: Bearer vts_…' (an operator creates one with 'vts keys create').");
     }
 

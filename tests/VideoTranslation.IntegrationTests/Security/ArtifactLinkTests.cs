@@ -143,8 +143,12 @@ public sealed class ArtifactLinkTests(ArtifactLinkTests.TranslatedJob translated
 
     private static string Token(ArtifactLink link) => System.Web.HttpUtility.ParseQueryString(link.Url.Query)["link"]!;
 
-    private static async Task<string> Detail(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+    private static async Task<string> Detail(HttpResponseMessage response)
+    {
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The link does not open this", problem.GetProperty("title").GetString());
+        return problem.GetProperty("detail").GetString()!;
+    }
 
     /// <summary>A keyed server and one finished translation, shared by the tests above (a real video takes a while).</summary>
     public sealed class TranslatedJob : IAsyncLifetime
