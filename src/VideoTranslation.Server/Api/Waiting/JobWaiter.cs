@@ -62,7 +62,7 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
     {
         var next = changes.Next(id); // before reading: a change in between still wakes us
         var job = await jobs.GetAsync(id, cancellationToken);
-        if (job is not null && job.Tenant != context.Tenant())
+        if (job is not null && !context.MaySee(job))
         {
             return null; // another tenant's job is no job at all to this caller
         }
