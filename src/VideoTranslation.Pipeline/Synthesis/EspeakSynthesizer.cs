@@ -28,13 +28,15 @@ public sealed class EspeakSynthesizer : ISpeechSynthesizer
     private string? VoiceFor(LanguageCode language)
     {
         var tag = language.Value.ToLowerInvariant();
-        if (voices.Value.Contains(tag) || voices.Value.Contains(language.Language))
+        if (voices.Value.Contains(tag))
         {
-            return voices.Value.Contains(tag) ? tag : language.Language;
+            return tag;
         }
 
         // Some languages are listed only by region (en-gb, en-us; fr-fr): espeak-ng takes the plain language for its main voice.
-        return voices.Value.Any(voice => voice.StartsWith(language.Language + "-", StringComparison.Ordinal)) ? language.Language : null;
+        return voices.Value.Contains(language.Language) || voices.Value.Any(voice => voice.StartsWith(language.Language + "-", StringComparison.Ordinal))
+            ? language.Language
+            : null;
     }
 
     private static HashSet<string> ListVoices()
