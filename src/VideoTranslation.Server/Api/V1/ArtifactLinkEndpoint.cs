@@ -33,15 +33,14 @@ internal static class ArtifactLinkEndpoint
             return problem!;
         }
 
-        if (!(await artifacts.ForAsync(job, cancellationToken)).Any(a => a.Name == name))
+        if ((await artifacts.ForAsync(job, cancellationToken)).FirstOrDefault(a => a.Name == name) is not { } artifact)
         {
-            return ApiProblems.NotFound($"Job '{id}' has no artifact '{ApiProblems.Echo(name, 60)}'. GET /v1/jobs/{id}/artifacts lists them.");
+            return JobsApi.NoArtifact(job.Id, name);
         }
 
         var keyId = context.User.FindFirst(CallerClaims.KeyId)?.Value;
         var (token, expiresAt) = await links.CreateAsync(keyId, job.Id.Value, job.CreatedAt, name, lifetime, cancellationToken);
-        var url = $"/v1/jobs/{Uri.EscapeDataString(job.Id.Value)}/artifacts/{Uri.EscapeDataString(name)}?{ArtifactLinks.QueryName}={token}";
-        return TypedResults.Ok(new ArtifactLinkResource(url, expiresAt));
+        return TypedResults.Ok(new ArtifactLinkResource($"{artifact.UrlFor(job.Id)}?{ArtifactLinks.QueryName}={token}", expiresAt));
     }
 }
 

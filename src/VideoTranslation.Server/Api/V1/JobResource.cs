@@ -34,7 +34,7 @@ public sealed record JobResource(
             language => language,
             language => (IReadOnlyDictionary<string, string>)artifacts
                 .Where(a => a.Language == language)
-                .ToDictionary(a => a.Kind, a => $"{self}/artifacts/{a.Name}"));
+                .ToDictionary(a => a.Kind, a => a.UrlFor(job.Id)));
 
         return new JobResource(
             job.Id.Value,

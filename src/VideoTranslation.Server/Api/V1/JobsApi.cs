@@ -239,7 +239,7 @@ public static class JobsApi
         {
             (null, var problem) => problem!,
             (var job, _) => TypedResults.Ok<IReadOnlyList<ArtifactResource>>(
-                [.. (await artifacts.ForAsync(job, cancellationToken)).Select(a => new ArtifactResource(a.Name, a.ContentType, a.Size, $"/v1/jobs/{id}/artifacts/{a.Name}", a.Kind, a.Language))]),
+                [.. (await artifacts.ForAsync(job, cancellationToken)).Select(a => new ArtifactResource(a.Name, a.ContentType, a.Size, a.UrlFor(job.Id), a.Kind, a.Language))]),
         };
 
     internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadArtifactAsync(
@@ -256,7 +256,7 @@ public static class JobsApi
         var path = artifact is null ? null : await store.LocalCopyAsync(job.Id, artifact.Path, artifact.Size, cancellationToken);
         if (artifact is null || path is null)
         {
-            return ApiProblems.NotFound($"Job '{id}' has no artifact '{ApiProblems.Echo(name, 60)}'. GET /v1/jobs/{id}/artifacts lists them.");
+            return NoArtifact(job.Id, name);
         }
 
         var download = $"{Path.GetFileNameWithoutExtension(job.Video!.FileName)}.{artifact.Name}";
@@ -328,6 +328,9 @@ public static class JobsApi
             ? (job, null)
             : (null, ApiProblems.NotFound($"No job with id '{jobId}'."));
     }
+
+    internal static ProblemHttpResult NoArtifact(JobId id, string name) =>
+        ApiProblems.NotFound($"Job '{id}' has no artifact '{ApiProblems.Echo(name, 60)}'. GET /v1/jobs/{id}/artifacts lists them.");
 
     private static ProblemHttpResult InvalidId(string id, string? error) =>
         ApiProblems.BadRequest($"'{ApiProblems.Echo(id)}' is not a valid job id. {error}");
