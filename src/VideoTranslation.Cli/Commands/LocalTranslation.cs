@@ -54,9 +54,10 @@ internal static class LocalTranslation
             ArtifactFiles.Print(output.FullName, written, json);
             return ExitCodes.Success;
         }
-        catch (Exception ex) when (ex is MediaException or SubtitleFormatException or ToolException)
+        catch (Exception ex) when (ex is MediaException or SubtitleFormatException or ToolException or GlossaryExpansionException)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            // Run by the person who owns the machine: the tool's own words help them, unlike a server's users.
+            Console.Error.WriteLine(ex is ToolException { StandardError.Length: > 0 } tool ? $"error: {ex.Message} {ExternalTool.LastLines(tool.StandardError)}" : $"error: {ex.Message}");
             return ExitCodes.JobFailed;
         }
         catch (UnsupportedLanguageException ex)

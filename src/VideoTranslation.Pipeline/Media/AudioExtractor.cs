@@ -14,7 +14,7 @@ public static class AudioExtractor
         MediaProber.RequireTranslatable(media);
         var result = await ExternalTool.RunAsync("ffmpeg",
         [
-            "-nostdin", "-v", "error", "-y", "-i", input,
+            "-nostdin", "-v", "error", "-y", .. media.Input(input),
             "-map", $"0:{media.Audio!.Index}", "-vn", "-ac", "1", "-ar", SampleRate.ToString(CultureInfo.InvariantCulture),
             "-c:a", "pcm_s16le", "-bitexact", "-map_metadata", "-1", outputWav,
         ], cancellationToken);
@@ -24,7 +24,7 @@ public static class AudioExtractor
         if (extracted < (expected * 0.95) - TimeSpan.FromSeconds(0.25))
         {
             throw new MediaException(MediaError.Truncated, string.Create(CultureInfo.InvariantCulture,
-                $"The file is truncated: its audio stops at {extracted.TotalSeconds:0.0} s of the {expected.TotalSeconds:0.0} s it announces ({ExternalTool.LastLines(result.StandardError, 1)}). Upload the complete file."));
+                $"The file is truncated: its audio stops at {extracted.TotalSeconds:0.0} s of the {expected.TotalSeconds:0.0} s it announces. Upload the complete file."));
         }
 
         return extracted;

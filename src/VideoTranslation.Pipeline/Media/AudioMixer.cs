@@ -11,7 +11,7 @@ public static class AudioMixer
     public static Task MixAsync(string input, MediaInfo media, string dubWav, bool keepOriginalAudio, string outputM4a, CancellationToken cancellationToken)
     {
         const string Stereo48k = "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo";
-        List<string> arguments = ["-nostdin", "-v", "error", "-y", "-i", input, "-i", dubWav];
+        List<string> arguments = ["-nostdin", "-v", "error", "-y", .. media.Input(input), .. ContainerFormats.Input(dubWav, "wav")];
         if (keepOriginalAudio && media.Audio is { } original)
         {
             arguments.AddRange(

@@ -17,4 +17,7 @@ public enum MediaError
 
     /// <summary>The media lasts no time at all.</summary>
     ZeroDuration,
+
+    /// <summary>The media lasts longer than the service takes (measured on the media itself, not its header).</summary>
+    TooLong,
 }

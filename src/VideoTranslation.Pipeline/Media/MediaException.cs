@@ -34,6 +34,7 @@ public sealed class MediaException : Exception
         MediaError.Truncated => "truncated",
         MediaError.NoAudio => "no_audio",
         MediaError.ZeroDuration => "zero_duration",
+        MediaError.TooLong => "media_too_long",
         _ => "invalid_media",
     };
 }

@@ -3,6 +3,12 @@ namespace VideoTranslation.Pipeline.Media;
 /// <summary>What ffprobe found in a file: its container, length and streams.</summary>
 public sealed record MediaInfo(string FormatName, TimeSpan Duration, IReadOnlyList<VideoStreamInfo> VideoStreams, IReadOnlyList<AudioStreamInfo> AudioStreams)
 {
+    /// <summary>The demuxer every later ffmpeg run reads the file with (one of <see cref="ContainerFormats.Demuxers"/>).</summary>
+    public string Demuxer => ContainerFormats.DemuxerOf(FormatName) ?? throw new MediaException(MediaError.NotMedia, $"The file's format ({FormatName}) is not one this service reads.");
+
+    /// <summary>ffmpeg's input options for the file this describes, at <paramref name="path"/>.</summary>
+    public string[] Input(string path) => ContainerFormats.Input(path, Demuxer);
+
     public VideoStreamInfo? Video => VideoStreams.Count > 0 ? VideoStreams[0] : null;
 
     public AudioStreamInfo? Audio => AudioStreams.Count > 0 ? AudioStreams[0] : null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CliWrap.Buffered;
 using VideoTranslation.Pipeline.Tools;
@@ -18,7 +19,9 @@ public static class MediaProber
         try
         {
             result = await ExternalTool.TryRunAsync(
-                "ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path], cancellationToken, limits: ExternalTool.Limits.ForProbing);
+                "ffprobe",
+                ["-v", "error", "-protocol_whitelist", "file", "-format_whitelist", ContainerFormats.Whitelist, "-print_format", "json", "-show_format", "-show_streams", path],
+                cancellationToken, limits: ExternalTool.Limits.ForProbing);
         }
         catch (ToolException ex) when (ex.TimedOut)
         {
@@ -30,6 +33,11 @@ public static class MediaProber
         }
 
         var output = JsonSerializer.Deserialize(result.StandardOutput, FfprobeJsonContext.Default.FfprobeOutput);
+        if (output?.Format?.FormatName is { } format && ContainerFormats.DemuxerOf(format) is null)
+        {
+            throw Unreadable(path, "not on whitelist"); // the whitelist refuses it first; this keeps the two from ever disagreeing
+        }
+
         var streams = output?.Streams ?? [];
         if (streams.Count == 0 && output?.Format?.FormatName is not null && FfprobeStream.ParseSeconds(output.Format.Duration) is null or { TotalSeconds: 0 })
         {
@@ -57,6 +65,33 @@ public static class MediaProber
         return new MediaInfo(output?.Format?.FormatName ?? "unknown", duration, video, audio);
     }
 
+    /// <summary>
+    /// Throws <see cref="MediaError.TooLong"/> when the media lasts longer than <paramref name="limit"/>, measured by
+    /// reading its packets to the end (copied, not decoded: a fraction of a second for an hour of video), never from its
+    /// header, which a crafted file fills in as it likes; the read stops a second past the limit, so its cost is bounded
+    /// too. Returns the media with its measured length where that is longer than the header said.
+    /// </summary>
+    public static async Task<MediaInfo> RequireAtMostAsync(string path, MediaInfo media, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var result = await ExternalTool.RunAsync("ffmpeg",
+        [
+            "-nostdin", "-v", "error", .. media.Input(path), "-map", "0:v?", "-map", "0:a?", "-c", "copy",
+            "-t", (limit + TimeSpan.FromSeconds(1)).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
+            "-f", "null", "-nostats", "-progress", "pipe:1", "-",
+        ], cancellationToken);
+        var measured = result.StandardOutput.Split('\n').Select(line => line.Trim()).LastOrDefault(line => line.StartsWith("out_time_us=", StringComparison.Ordinal)) is { } last
+                       && long.TryParse(last["out_time_us=".Length..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var microseconds)
+            ? TimeSpan.FromMicroseconds(microseconds)
+            : TimeSpan.Zero;
+        if (measured > limit)
+        {
+            throw new MediaException(MediaError.TooLong, string.Create(CultureInfo.InvariantCulture,
+                $"The media lasts more than {limit.TotalSeconds:0} s (its header says {media.Duration.TotalSeconds:0.#} s); this server takes at most {limit.TotalSeconds:0} s."));
+        }
+
+        return measured > media.Duration ? media with { Duration = measured } : media;
+    }
+
     /// <summary>Checks that the media has what a translation needs: audio, and some length.</summary>
     public static void RequireTranslatable(MediaInfo media)
     {
@@ -81,9 +116,13 @@ public static class MediaProber
                 "The file is truncated: it starts like an MP4 video but its index (moov atom) is missing, as after an interrupted upload. Upload the complete file.");
         }
 
-        return new MediaException(MediaError.NotMedia,
-            // ffprobe names the file by its path; the user needs the reason, not where the server keeps uploads.
-            $"The file is not a video or audio format that can be read ({ExternalTool.LastLines(standardError, 1).Replace(path + ": ", "", StringComparison.Ordinal)}).");
+        if (standardError.Contains("not on whitelist", StringComparison.Ordinal))
+        {
+            return new MediaException(MediaError.NotMedia, $"The file is not in a container format this service reads: {ContainerFormats.Described}.");
+        }
+
+        // ffprobe's own words are not passed on: they name server paths, and for a crafted file whatever it was made to open.
+        return new MediaException(MediaError.NotMedia, "The file is not a video or audio format that can be read.");
     }
 
     private static bool StartsWithMp4Header(string path)

@@ -24,17 +24,17 @@ public static class Muxer
         string? burnSubtitlesSrt = null)
     {
         var mp4 = Path.GetExtension(output).Equals(".mp4", StringComparison.OrdinalIgnoreCase);
-        List<string> arguments = ["-nostdin", "-v", "error", "-y", "-i", input];
+        List<string> arguments = ["-nostdin", "-v", "error", "-y", .. media.Input(input)];
         foreach (var track in tracks)
         {
             if (track.AudioM4a is not null)
             {
-                arguments.AddRange(["-i", track.AudioM4a]);
+                arguments.AddRange(ContainerFormats.Input(track.AudioM4a, "mov"));
             }
 
             if (track.SubtitlesSrt is not null)
             {
-                arguments.AddRange(["-i", track.SubtitlesSrt]);
+                arguments.AddRange(ContainerFormats.Input(track.SubtitlesSrt, "srt"));
             }
         }
 

@@ -5,11 +5,21 @@ using VideoTranslation.Pipeline.Synthesis;
 namespace VideoTranslation.Pipeline.OpenAi;
 
 /// <summary>Speech synthesis by an OpenAI-compatible <c>/audio/speech</c> endpoint, as WAV.</summary>
-public sealed class OpenAiSynthesizer(HttpClient http, OpenAiOptions options) : ISpeechSynthesizer
+public sealed partial class OpenAiSynthesizer(HttpClient http, OpenAiOptions options) : ISpeechSynthesizer
 {
     public string Name => "openai";
 
     public bool Supports(LanguageCode language) => options.IsConfigured;
+
+    /// <summary>
+    /// OpenAI's voices (alloy, ash, coral, echo, fable, nova, onyx, sage, shimmer, ...) and compatible servers' own
+    /// (e.g. <c>en_US-lessac-medium</c>) are plain names: letters, digits, '_' and '-', nothing a server could read as a path.
+    /// </summary>
+    public string? RefuseVoice(string voice) =>
+        VoiceName().IsMatch(voice) ? null : "An openai voice is a plain name of at most 64 letters, digits, '_' or '-', e.g. alloy, nova or onyx.";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex VoiceName();
 
     public async Task SynthesizeAsync(string text, LanguageCode language, string? voice, string outputWav, CancellationToken cancellationToken)
     {

@@ -35,6 +35,9 @@ public sealed record PipelineRequest
     /// <summary>SRT or WebVTT in the source language that replaces speech recognition.</summary>
     public string? SourceSubtitlesPath { get; init; }
 
+    /// <summary>The longest media this run takes, measured on the media itself (a header can lie); null for no limit.</summary>
+    public TimeSpan? MaxMediaDuration { get; init; }
+
     public double MaxSpeedUp { get; init; } = Synthesis.DubFitter.DefaultMaxSpeedUp;
 
     /// <summary>

@@ -28,9 +28,17 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
     {
         Directory.CreateDirectory(work);
         RequireSupported(request.SourceLanguage, request.TargetLanguages, request.Dub, providedSubtitles: request.SourceSubtitlesPath is not null);
+        if (RefuseVoices(request.Voices, request.TargetLanguages).FirstOrDefault() is { Value: { } refused })
+        {
+            throw new UnsupportedLanguageException(refused, []);
+        }
 
         progress?.Report(new PipelineProgress(PipelineStage.Probing, 0));
         var media = await MediaProber.ProbeAsync(request.InputPath, cancellationToken);
+        if (request.MaxMediaDuration is { } limit)
+        {
+            media = await MediaProber.RequireAtMostAsync(request.InputPath, media, limit, cancellationToken);
+        }
         if (request.SourceSubtitlesPath is null || request.KeepOriginalAudio)
         {
             MediaProber.RequireTranslatable(media);
@@ -121,6 +129,28 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
                 throw new UnsupportedLanguageException($"The {synthesizer.Name} synthesizer has no voice for '{target}'. Turn dubbing off for it, or configure another synthesizer.", []);
             }
         }
+    }
+
+    /// <summary>
+    /// Why each requested voice cannot be used, keyed by its target language tag: a voice for a language the job does
+    /// not translate into, or a name the synthesizer does not list. Empty when every voice is fine.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RefuseVoices(IReadOnlyDictionary<string, string> voices, IReadOnlyList<LanguageCode> targets)
+    {
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (language, voice) in voices)
+        {
+            if (!targets.Any(target => target.Value == language))
+            {
+                refused[language] = $"'{language}' is not one of the job's target languages; name a voice only for a language it translates into.";
+            }
+            else if (synthesizer.RefuseVoice(voice) is { } reason)
+            {
+                refused[language] = reason;
+            }
+        }
+
+        return refused;
     }
 
     private void RequireTranslatable(LanguageCode source, IReadOnlyList<LanguageCode> targets)

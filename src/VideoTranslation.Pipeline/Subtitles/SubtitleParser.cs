@@ -9,8 +9,16 @@ namespace VideoTranslation.Pipeline.Subtitles;
 /// mark, WebVTT cue settings, NOTE and STYLE blocks, and inline tags (which are dropped). What cannot be read
 /// is reported with its line number instead of being skipped silently.
 /// </summary>
+/// <remarks>
+/// Subtitle files come from users and are parsed while their upload is answered, so parsing is linear in the file's
+/// size: the patterns run on the non-backtracking engine (a backtracking one rescans a long line for every unclosed
+/// tag, minutes of CPU for a few megabytes), and a file holds at most <see cref="MaxCues"/> cues.
+/// </remarks>
 public static partial class SubtitleParser
 {
+    /// <summary>More than any subtitle file of the longest media a server takes (four hours at a cue a second).</summary>
+    public const int MaxCues = 20_000;
+
     public static IReadOnlyList<Cue> Parse(string content)
     {
         var lines = content.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
@@ -62,6 +70,10 @@ public static partial class SubtitleParser
             if (text.Count > 0)
             {
                 cues.Add(new Cue(start, end, text));
+                if (cues.Count > MaxCues)
+                {
+                    throw new SubtitleFormatException($"The subtitle file has more than {MaxCues} cues.");
+                }
             }
         }
 
@@ -95,10 +107,10 @@ public static partial class SubtitleParser
     private static string Shorten(string line) => line.Length <= 60 ? line : line[..60] + "…";
 
     /// <summary><c>[hh:]mm:ss[,.]mmm --&gt; [hh:]mm:ss[,.]mmm</c>, then optional WebVTT cue settings.</summary>
-    [GeneratedRegex(@"^\s*(?<start>(\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})\s*-->\s*(?<end>(\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})(\s.*)?$")]
+    [GeneratedRegex(@"^\s*(?<start>(\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})\s*-->\s*(?<end>(\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})(\s.*)?$", RegexOptions.NonBacktracking)]
     private static partial Regex TimingLine();
 
     /// <summary>The tags SRT and WebVTT define (italic, bold, voice, class, font, timestamps, ...); other text in brackets stays.</summary>
-    [GeneratedRegex(@"</?(?:[ibuc]|v|font|lang|ruby|rt)(?:[\s.][^>]*)?>|<\d[\d:.]*>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"</?(?:[ibuc]|v|font|lang|ruby|rt)(?:[\s.][^>]*)?>|<\d[\d:.]*>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Tag();
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Pipeline.Tools;
 
 namespace VideoTranslation.Pipeline.Synthesis;
@@ -38,7 +39,7 @@ public static class DubTrackWriter
             output.Position = HeaderSize + (offset * 2);
             await ExternalTool.RunToStreamAsync("ffmpeg",
             [
-                "-nostdin", "-v", "error", "-i", clip,
+                "-nostdin", "-v", "error", .. ContainerFormats.Input(clip, "wav"),
                 "-af", string.Create(CultureInfo.InvariantCulture, $"atempo={placement.SpeedUp:0.####}"),
                 "-ac", "1", "-ar", SampleRate.ToString(CultureInfo.InvariantCulture),
                 "-frames:a", samples.ToString(CultureInfo.InvariantCulture), "-f", "s16le", "pipe:1",

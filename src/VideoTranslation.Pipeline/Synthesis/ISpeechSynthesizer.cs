@@ -10,6 +10,12 @@ public interface ISpeechSynthesizer
 
     bool Supports(LanguageCode language);
 
+    /// <summary>
+    /// Why <paramref name="voice"/> is not a voice of this engine, or null when it is. Voices come from users, and a
+    /// voice name reaches the engine (a process argument, a request field), so only names the engine lists pass.
+    /// </summary>
+    string? RefuseVoice(string voice);
+
     /// <param name="voice">An engine-specific voice name; null for the language's default voice.</param>
     Task SynthesizeAsync(string text, LanguageCode language, string? voice, string outputWav, CancellationToken cancellationToken);
 }

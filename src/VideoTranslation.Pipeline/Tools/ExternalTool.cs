@@ -13,14 +13,18 @@ public static class ExternalTool
     /// <summary>The limits of every run that names none; set once at start from configuration (<c>Tools:*</c>).</summary>
     public static ToolLimits Limits { get; set; } = ToolLimits.Default;
 
-    /// <summary>Runs <paramref name="tool"/>; throws <see cref="ToolException"/> when it is missing or exits non-zero.</summary>
+    /// <summary>
+    /// Runs <paramref name="tool"/>; throws <see cref="ToolException"/> when it is missing or exits non-zero. The exception's
+    /// message never quotes the tool's output (it can hold server paths, or lines of a file a hostile input made the tool
+    /// open); the output is in <see cref="ToolException.StandardError"/>, for logs.
+    /// </summary>
     public static async Task<BufferedCommandResult> RunAsync(
         string tool, IEnumerable<string> arguments, CancellationToken cancellationToken, string? standardInput = null, ToolLimits? limits = null)
     {
         var result = await TryRunAsync(tool, arguments, cancellationToken, standardInput, limits);
         if (result.ExitCode != 0)
         {
-            throw new ToolException(tool, $"{tool} failed (exit code {result.ExitCode}): {LastLines(result.StandardError)}", result.ExitCode, result.StandardError);
+            throw new ToolException(tool, $"{tool} failed (exit code {result.ExitCode}).", result.ExitCode, result.StandardError);
         }
 
         return result;
@@ -49,7 +53,7 @@ public static class ExternalTool
         var result = await WithinLimitsAsync(tool, limits ?? Limits, token => command.ExecuteAsync(token), cancellationToken);
         if (result.ExitCode != 0)
         {
-            throw new ToolException(tool, $"{tool} failed (exit code {result.ExitCode}): {LastLines(errors.ToString())}", result.ExitCode, errors.ToString());
+            throw new ToolException(tool, $"{tool} failed (exit code {result.ExitCode}).", result.ExitCode, errors.ToString());
         }
     }
 

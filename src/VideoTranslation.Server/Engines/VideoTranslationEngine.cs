@@ -18,7 +18,7 @@ namespace VideoTranslation.Server.Engines;
 /// problems become permanent failures with a code the API reports.
 /// </summary>
 internal sealed class VideoTranslationEngine(
-    TranslationPipeline pipeline, JobFiles files, IArtifactStore store, IOptions<DubbingOptions> dubbing, IOptions<WorkerOptions> workers) : ITranslationEngine
+    TranslationPipeline pipeline, JobFiles files, IArtifactStore store, IOptions<DubbingOptions> dubbing, IOptions<WorkerOptions> workers, IOptions<Api.V1.ApiOptions> api) : ITranslationEngine
 {
     // The stages this process's workers may do; null when they serve every queue.
     private readonly IReadOnlySet<PipelineStage>? stages = workers.Value.ServesSomeQueues ? WorkQueues.Stages(workers.Value.QueueSet) : null;
@@ -39,6 +39,7 @@ internal sealed class VideoTranslationEngine(
             Glossary = new Glossary(spec.Glossary),
             SourceSubtitlesPath = files.SourceSubtitlesFor(job.Id, spec),
             MaxSpeedUp = dubbing.Value.MaxSpeedUp,
+            MaxMediaDuration = TimeSpan.FromSeconds(api.Value.MaxMediaSeconds),
             Stages = stages,
         };
 
@@ -80,6 +81,7 @@ internal sealed class VideoTranslationEngine(
         StageHandOffException handOff => new JobHandOffException(WorkQueues.For(handOff.Stage), ex),
         MediaException media => new JobFailedException(media.Code, media.Message, ex),
         UnsupportedLanguageException => new JobFailedException("unsupported_language", ex.Message, ex),
+        GlossaryExpansionException => new JobFailedException("glossary_too_large", ex.Message, ex),
         SubtitleFormatException => new JobFailedException("invalid_subtitles", $"The source subtitles do not parse: {ex.Message}", ex),
         ToolException { IsMissing: true } => new JobFailedException("engine_unavailable", ex.Message, ex),
         ToolException { TimedOut: true } => new JobFailedException("tool_timeout", ex.Message, ex),

@@ -183,19 +183,23 @@ internal sealed partial class JobWorkerService(
         catch (JobFailedException ex)
         {
             await StopAsync(stopHeartbeat, heartbeat);
-            await PersistAsync(() => queue.FailAsync(job.Id, owner, ex.Message, ex.Code, CancellationToken.None), stoppingToken);
+            await PersistAsync(() => queue.FailAsync(job.Id, owner, PublicErrorMessage.For(ex), ex.Code, CancellationToken.None), stoppingToken);
             metrics.JobFinished("failed");
-            LogJobFailed(ex.Message, clock.GetElapsedTime(started).TotalSeconds);
+            LogJobFailed(ex.Message, clock.GetElapsedTime(started).TotalSeconds, ToolOutput(ex.InnerException));
         }
         catch (Exception ex)
         {
             await StopAsync(stopHeartbeat, heartbeat);
             var delay = settings.RetryDelayAfter(job.Attempts);
-            await PersistAsync(() => queue.RetryLaterAsync(job.Id, owner, delay, ex.Message, CancellationToken.None), stoppingToken);
+            await PersistAsync(() => queue.RetryLaterAsync(job.Id, owner, delay, PublicErrorMessage.For(ex), CancellationToken.None), stoppingToken);
             metrics.JobFinished("retrying");
-            LogJobRetrying(ex, job.Attempts, settings.MaxAttempts, delay.TotalSeconds);
+            LogJobRetrying(ex, job.Attempts, settings.MaxAttempts, delay.TotalSeconds, ToolOutput(ex));
         }
     }
+
+    /// <summary>A failed tool's last lines of output, for the operator's log (never for the job's user: see <see cref="PublicErrorMessage"/>).</summary>
+    private static string ToolOutput(Exception? ex) =>
+        ex is Pipeline.Tools.ToolException { StandardError.Length: > 0 } tool ? Pipeline.Tools.ExternalTool.LastLines(tool.StandardError) : "";
 
     /// <summary>
     /// Records a job's outcome, trying again while the database is unreachable (a restart, a failover) for as long
@@ -267,11 +271,11 @@ internal sealed partial class JobWorkerService(
     [LoggerMessage(LogLevel.Information, "Job completed in {Seconds:0.00} s")]
     private partial void LogJobCompleted(double seconds);
 
-    [LoggerMessage(LogLevel.Information, "Job failed after {Seconds:0.00} s: {Error}")]
-    private partial void LogJobFailed(string error, double seconds);
+    [LoggerMessage(LogLevel.Information, "Job failed after {Seconds:0.00} s: {Error} {ToolOutput}")]
+    private partial void LogJobFailed(string error, double seconds, string toolOutput);
 
-    [LoggerMessage(LogLevel.Warning, "Job hit a transient error on attempt {Attempt} of {MaxAttempts}; retrying in {DelaySeconds:0.0} s")]
-    private partial void LogJobRetrying(Exception exception, int attempt, int maxAttempts, double delaySeconds);
+    [LoggerMessage(LogLevel.Warning, "Job hit a transient error on attempt {Attempt} of {MaxAttempts}; retrying in {DelaySeconds:0.0} s {ToolOutput}")]
+    private partial void LogJobRetrying(Exception exception, int attempt, int maxAttempts, double delaySeconds, string toolOutput);
 
     [LoggerMessage(LogLevel.Information, "Job handed on to the {Queue} queue after {Seconds:0.00} s: this process does not serve it")]
     private partial void LogJobHandedOff(string queue, double seconds);

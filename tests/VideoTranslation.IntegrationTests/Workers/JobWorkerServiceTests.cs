@@ -35,6 +35,38 @@ public sealed class JobWorkerServiceTests
         Assert.Equal([1, 2, 3], engine.AttemptsSeen(error.JobId!));
     }
 
+    [Theory]
+    [InlineData("tool")]
+    [InlineData("io")]
+    public async Task A_job_error_never_shows_a_tools_output_or_a_server_path(string failure)
+    {
+        // The run a hostile voice once caused (espeak-ng reads /etc/passwd as a voice, prints its lines and crashes),
+        // and a plain error that names where the server keeps its files.
+        using var scratch = new TempDirectory();
+        TimeSpan Fail(int attempt)
+        {
+            if (failure == "tool")
+            {
+                VideoTranslation.Pipeline.Tools.ExternalTool.RunAsync(
+                    "espeak-ng", ["-v", "../../../../../../../etc/passwd", "--stdin", "-w", Path.Combine(scratch.Path, $"{attempt}.wav")], default, standardInput: "hola")
+                    .GetAwaiter().GetResult();
+                return TimeSpan.Zero;
+            }
+
+            throw new IOException("Could not find file '/var/lib/vts/jobs/abc/work/audio.wav'.");
+        }
+
+        await using var server = await StartAsync(new ScriptedEngine(Fail));
+        using var client = server.CreateClient();
+
+        var error = await Assert.ThrowsAsync<TranslationException>(async () => await (await client.StartTranslationAsync("en", "es")).WaitForCompletionAsync());
+
+        Assert.Matches(
+            failure == "tool" ? @"^Gave up after 3 attempts: espeak-ng failed \(exit code \d+\)\.$" : "^Gave up after 3 attempts: Could not find file '…'\\.$",
+            error.ServerMessage);
+        Assert.DoesNotContain("root:", error.ServerMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_permanent_failure_is_not_retried()
     {

@@ -65,6 +65,8 @@ public sealed class LanguageSupportTests
 
         public bool Supports(LanguageCode language) => languages.Contains(language.Value);
 
+        public string? RefuseVoice(string voice) => null;
+
         public Task SynthesizeAsync(string text, LanguageCode language, string? voice, string outputWav, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

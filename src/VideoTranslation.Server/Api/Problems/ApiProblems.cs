@@ -22,6 +22,14 @@ public static class ApiProblems
     public static ProblemHttpResult TooManyRequests(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
 
+    /// <summary>A problem with a machine-readable <c>code</c> beside its status, for clients that branch on the reason.</summary>
+    public static ProblemHttpResult WithCode(int status, string code, string title, string detail)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        return TypedResults.Problem(problem);
+    }
+
     /// <summary>422 with a machine-readable <c>code</c> (e.g. <c>not_media</c>) and, for field errors, an <c>errors</c> member.</summary>
     public static ProblemHttpResult Unprocessable(string code, string detail, IDictionary<string, string[]>? errors = null)
     {

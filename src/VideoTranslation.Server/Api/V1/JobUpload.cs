@@ -7,15 +7,17 @@ namespace VideoTranslation.Server.Api.V1;
 
 /// <summary>
 /// Reads a <c>multipart/form-data</c> job request section by section: files are streamed straight to the job's
-/// directory (never held in memory), form fields are read with a small size cap.
+/// directory (never held in memory); only the fields <see cref="UploadFields"/> lists are read, each and all together
+/// within its caps, so a request of many or large fields is refused before it costs memory.
 /// </summary>
 internal sealed class JobUpload : IDisposable
 {
     // Hashes the files as they stream past, so telling a retried upload from a different one costs no extra read.
     private readonly System.Security.Cryptography.IncrementalHash files = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
 
-    private const int MaxFieldBytes = 64 * 1024;
     private const long MaxSubtitlesBytes = 10 * 1024 * 1024;
+
+    private int fieldBytes;
 
     public Dictionary<string, List<string>> Fields { get; } = new(StringComparer.Ordinal);
 
@@ -41,13 +43,13 @@ internal sealed class JobUpload : IDisposable
 
     public void Dispose() => files.Dispose();
 
-    /// <summary>Reads the request into <paramref name="directory"/>; returns an error message for a malformed request.</summary>
-    public async Task<string?> ReadAsync(HttpRequest request, string directory, CancellationToken cancellationToken)
+    /// <summary>Reads the request into <paramref name="directory"/>; returns why it was refused, or null.</summary>
+    public async Task<UploadRejection?> ReadAsync(HttpRequest request, string directory, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= 256 } boundary)
         {
-            return "The multipart request needs a valid boundary in its Content-Type.";
+            return UploadRejection.Malformed("The multipart request needs a valid boundary in its Content-Type.");
         }
 
         try
@@ -57,48 +59,58 @@ internal sealed class JobUpload : IDisposable
         catch (Exception ex) when (ex is InvalidDataException or (IOException and not BadHttpRequestException))
         {
             // A body cut short or not multipart at all; an oversized one (BadHttpRequestException, 413) goes on up.
-            return $"The multipart body is malformed: {ex.Message}";
+            return UploadRejection.Malformed($"The multipart body is malformed: {ex.Message}");
         }
     }
 
-    private async Task<string?> ReadSectionsAsync(MultipartReader reader, string directory, CancellationToken cancellationToken)
+    private async Task<UploadRejection?> ReadSectionsAsync(MultipartReader reader, string directory, CancellationToken cancellationToken)
     {
+        var parts = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { Length: > 0 } name)
             {
-                return "Every part of the multipart request needs a Content-Disposition with a name.";
+                return UploadRejection.Malformed("Every part of the multipart request needs a Content-Disposition with a name.");
+            }
+
+            if (++parts > UploadFields.MaxFields + 2)
+            {
+                return UploadRejection.TooLarge($"The request has more than {UploadFields.MaxFields} fields; a job takes one of each field and a voice per target language.");
             }
 
             var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value;
             switch (name)
             {
-                case "file" or "source_subtitles" when fileName is not null && (name == "file" ? Video : SourceSubtitles) is not null:
-                    return $"Only one '{name}' part is allowed.";
-                case "file" when fileName is not null:
+                case UploadFields.File or UploadFields.SourceSubtitles when fileName is not null && (name == UploadFields.File ? Video : SourceSubtitles) is not null:
+                    return UploadRejection.Malformed($"Only one '{name}' part is allowed.");
+                case UploadFields.File when fileName is not null:
                     var video = Path.Combine(directory, "input" + SafeExtension(fileName, ".bin"));
                     await CopyAsync(section.Body, video, long.MaxValue, cancellationToken);
                     Video = (Path.GetFileName(fileName), video);
                     break;
-                case "source_subtitles" when fileName is not null:
+                case UploadFields.SourceSubtitles when fileName is not null:
                     var subtitles = Path.Combine(directory, "source-subtitles" + (SafeExtension(fileName, ".srt") == ".vtt" ? ".vtt" : ".srt"));
                     if (!await CopyAsync(section.Body, subtitles, MaxSubtitlesBytes, cancellationToken))
                     {
-                        return $"source_subtitles is larger than {MaxSubtitlesBytes / 1024 / 1024} MiB.";
+                        return UploadRejection.TooLarge($"source_subtitles is larger than {MaxSubtitlesBytes / 1024 / 1024} MiB.");
                     }
 
                     SourceSubtitles = (Path.GetFileName(fileName), subtitles);
                     break;
-                case "file" or "source_subtitles":
-                    return $"'{name}' must be a file part (with a filename).";
+                case UploadFields.File or UploadFields.SourceSubtitles:
+                    return UploadRejection.Malformed($"'{name}' must be a file part (with a filename).");
+                case var field when !UploadFields.IsField(field):
+                    return UploadRejection.UnknownField($"'{ApiProblems.Echo(field)}' is not a field of this endpoint; it takes {UploadFields.Listed}.");
                 default:
-                    var value = await ReadFieldAsync(section.Body, cancellationToken);
-                    if (value is null)
+                    var value = await ReadFieldAsync(section.Body, Math.Min(UploadFields.MaxFieldBytes, UploadFields.MaxTotalFieldBytes - fieldBytes), cancellationToken);
+                    if (value is not { } read)
                     {
-                        return $"The field '{ApiProblems.Echo(name)}' is longer than {MaxFieldBytes / 1024} KiB.";
+                        return UploadRejection.TooLarge(
+                            $"The field '{name}' is too large: a field holds at most {UploadFields.MaxFieldBytes / 1024} KiB, and all fields together {UploadFields.MaxTotalFieldBytes / 1024} KiB.");
                     }
 
-                    (Fields.TryGetValue(name, out var values) ? values : Fields[name] = []).Add(value);
+                    fieldBytes += read.Length;
+                    (Fields.TryGetValue(name, out var values) ? values : Fields[name] = []).Add(read.Text);
                     break;
             }
         }
@@ -147,14 +159,15 @@ internal sealed class JobUpload : IDisposable
         return true;
     }
 
-    private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>A field's text and its size in bytes; null when it holds more than <paramref name="limit"/> bytes.</summary>
+    private static async Task<(string Text, int Length)?> ReadFieldAsync(Stream body, int limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[4096];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxFieldBytes)
+            if (buffer.Length + read > limit)
             {
                 return null;
             }
@@ -162,7 +175,7 @@ internal sealed class JobUpload : IDisposable
             buffer.Write(chunk, 0, read);
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), (int)buffer.Length);
     }
 
 }

@@ -78,12 +78,12 @@ public static class JobsApi
         try
         {
             using var upload = new JobUpload();
-            if (await upload.ReadAsync(context.Request, directory, cancellationToken) is { } malformed)
+            if (await upload.ReadAsync(context.Request, directory, cancellationToken) is { } rejected)
             {
-                return ApiProblems.BadRequest(malformed);
+                return rejected.ToProblem();
             }
 
-            if (upload.Video is null && upload.Field("source_url") is { } sourceUrl && await downloader.DownloadAsync(upload, sourceUrl, directory, cancellationToken) is { } unfetched)
+            if (upload.Video is null && upload.Field(UploadFields.SourceUrl) is { } sourceUrl && await downloader.DownloadAsync(upload, sourceUrl, directory, cancellationToken) is { } unfetched)
             {
                 return ApiProblems.Unprocessable(unfetched.Code, unfetched.Message);
             }

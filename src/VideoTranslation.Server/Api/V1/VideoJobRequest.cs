@@ -5,6 +5,7 @@ using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Subtitles;
 using VideoTranslation.Pipeline.Translation;
+using VideoTranslation.Server.Api.Problems;
 
 namespace VideoTranslation.Server.Api.V1;
 
@@ -21,18 +22,18 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
         var errors = new Dictionary<string, string[]>();
         if (upload.Video is null)
         {
-            errors["file"] = ["A video is required: a multipart file part 'file', or a 'source_url' field to fetch it from."];
+            errors[UploadFields.File] = ["A video is required: a multipart file part 'file', or a 'source_url' field to fetch it from."];
         }
 
-        var sourceField = upload.Field("source_language") ?? "en";
+        var sourceField = upload.Field(UploadFields.SourceLanguage) ?? "en";
         var source = LanguageCode.Auto;
         if (!sourceField.Equals("auto", StringComparison.OrdinalIgnoreCase) && !LanguageCode.TryParse(sourceField, out source, out var sourceError))
         {
-            errors["source_language"] = [sourceError + " Or 'auto' to detect it, where the recognizer can."];
+            errors[UploadFields.SourceLanguage] = [sourceError + " Or 'auto' to detect it, where the recognizer can."];
         }
 
         var targets = new List<LanguageCode>();
-        var tags = (upload.Fields.GetValueOrDefault("target_languages") ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+        var tags = (upload.Fields.GetValueOrDefault(UploadFields.TargetLanguages) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
         foreach (var tag in tags)
         {
             if (LanguageCode.TryParse(tag, out var target, out var targetError))
@@ -41,27 +42,33 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
             }
             else
             {
-                errors["target_languages"] = [targetError];
+                errors[UploadFields.TargetLanguages] = [targetError];
             }
         }
 
         if (tags.Count == 0)
         {
-            errors["target_languages"] = ["At least one target language is required, e.g. target_languages=es or es,pt-BR."];
+            errors[UploadFields.TargetLanguages] = ["At least one target language is required, e.g. target_languages=es or es,pt-BR."];
+        }
+        else if (tags.Count > UploadFields.MaxTargetLanguages)
+        {
+            errors[UploadFields.TargetLanguages] = [$"A job translates into at most {UploadFields.MaxTargetLanguages} languages; start another job for the rest."];
         }
 
-        var dub = Flag(upload, "dub", true, errors);
-        var keepOriginal = Flag(upload, "keep_original_audio", true, errors);
-        var subtitles = upload.Field("subtitles") ?? "soft";
+        var voices = Voices(upload, targets, errors);
+
+        var dub = Flag(upload, UploadFields.Dub, true, errors);
+        var keepOriginal = Flag(upload, UploadFields.KeepOriginalAudio, true, errors);
+        var subtitles = upload.Field(UploadFields.Subtitles) ?? "soft";
         if (!Capabilities.CapabilitiesApi.SubtitleModes.Contains(subtitles))
         {
-            errors["subtitles"] = [$"'{subtitles}' is not a subtitle mode: use 'soft' (a track per language), 'burned' (drawn into the picture; re-encodes the video) or 'none'."];
+            errors[UploadFields.Subtitles] = [$"'{ApiProblems.Echo(subtitles)}' is not a subtitle mode: use 'soft' (a track per language), 'burned' (drawn into the picture; re-encodes the video) or 'none'."];
         }
 
-        var glossary = Glossary(upload.Field("glossary"), errors);
-        if (!CallbackUrl.TryParse(upload.Field("callback_url"), webhooks.Value.AllowPrivateNetworks, out var callbackUrl, out var callbackError))
+        var glossary = Glossary(upload.Field(UploadFields.Glossary), errors);
+        if (!CallbackUrl.TryParse(upload.Field(UploadFields.CallbackUrl), webhooks.Value.AllowPrivateNetworks, out var callbackUrl, out var callbackError))
         {
-            errors["callback_url"] = [callbackError!];
+            errors[UploadFields.CallbackUrl] = [callbackError!];
         }
 
         if (errors.Count > 0)
@@ -112,7 +119,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
             Dub = dub,
             KeepOriginalAudio = keepOriginal,
             Subtitles = subtitles,
-            Voices = upload.Fields.Where(f => f.Key.StartsWith("voice.", StringComparison.Ordinal)).ToDictionary(f => f.Key["voice.".Length..], f => f.Value[^1]),
+            Voices = voices,
             Glossary = glossary,
             SourceSubtitlesExtension = upload.SourceSubtitles is { } s ? Path.GetExtension(s.Path) : null,
         };
@@ -136,6 +143,37 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
         {
             return new Invalid("unsupported_language", ex.Message);
         }
+    }
+
+    /// <summary>
+    /// The <c>voice.LANG</c> fields, keyed by the normalized language tag: one per target language at most, each a voice
+    /// the synthesizer lists (a voice name reaches the engine, so nothing else passes).
+    /// </summary>
+    private Dictionary<string, string> Voices(JobUpload upload, List<LanguageCode> targets, Dictionary<string, string[]> errors)
+    {
+        var voices = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, values) in upload.Fields.Where(field => field.Key.StartsWith(UploadFields.VoicePrefix, StringComparison.Ordinal)))
+        {
+            if (!LanguageCode.TryParse(name[UploadFields.VoicePrefix.Length..], out var language, out var languageError))
+            {
+                errors[name] = [languageError];
+            }
+            else if (values.Count > 1 || voices.ContainsKey(language.Value))
+            {
+                errors[name] = ["Name one voice per language."];
+            }
+            else
+            {
+                voices[language.Value] = values[0];
+            }
+        }
+
+        foreach (var (language, reason) in pipeline.RefuseVoices(voices, targets))
+        {
+            errors[UploadFields.VoicePrefix + language] = [reason];
+        }
+
+        return voices;
     }
 
     private static bool Flag(JobUpload upload, string name, bool fallback, Dictionary<string, string[]> errors)
@@ -163,11 +201,18 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
 
         try
         {
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+            var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+            if (VideoTranslation.Pipeline.Translation.Glossary.Refuse(entries) is { } refused)
+            {
+                errors[UploadFields.Glossary] = [refused];
+                return [];
+            }
+
+            return entries;
         }
         catch (JsonException)
         {
-            errors["glossary"] = ["Must be a JSON object of source term to target term, e.g. {\"Acme Widget\": \"Acme Widget\"}."];
+            errors[UploadFields.Glossary] = ["Must be a JSON object of source term to target term, e.g. {\"Acme Widget\": \"Acme Widget\"}."];
             return [];
         }
     }
