@@ -176,6 +176,7 @@ public static class ServerBuilderExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpLogging();
+        app.UseMiddleware<OpenServerGuard>();
         app.UseWebPageAssets();
         app.UseAuthentication();
         app.UseAuthorization();

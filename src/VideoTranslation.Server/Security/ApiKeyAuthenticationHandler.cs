@@ -13,7 +13,7 @@ namespace VideoTranslation.Server.Security;
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, ArtifactLinks links,
-    IOptions<AuthOptions> auth, IConfiguration configuration)
+    ServerExposure exposure)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -70,7 +70,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 
             tenant = key.Tenant;
         }
-        else if (auth.Value.KeysRequired(configuration["urls"]))
+        else if (exposure.KeysRequired)
         {
             return AuthenticateResult.Fail("The link was made without an API key, and this server now requires one.");
         }

@@ -7,25 +7,31 @@ namespace VideoTranslation.Server.Security;
 
 /// <summary>
 /// A tenant may have <see cref="LimitOptions.MaxPendingJobs"/> jobs pending at once; a new job beyond that is 429.
-/// Checked before an upload is read, so a refused request costs nothing. Callers without a key are not limited.
+/// The job store enforces it as it inserts (<see cref="LimitFor"/>: counted and inserted as one step, so concurrent
+/// submissions cannot all pass one count); <see cref="CheckAsync"/> refuses early, before an upload is read, so a
+/// refused request usually costs nothing. Callers without a key are not limited.
 /// </summary>
 internal sealed class PendingJobQuota(IJobRepository jobs, IOptions<LimitOptions> limits)
 {
+    /// <summary>The limit the store enforces for this caller's new job; null for none.</summary>
+    public int? LimitFor(HttpContext context) => context.User.FindFirst(CallerClaims.KeyId) is null ? null : limits.Value.MaxPendingJobs;
+
     public async Task<ProblemHttpResult?> CheckAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        if (context.User.FindFirst(CallerClaims.KeyId) is null)
+        if (LimitFor(context) is not { } limit)
         {
             return null;
         }
 
         var pending = await jobs.CountPendingAsync(context.Tenant(), cancellationToken);
-        if (pending < limits.Value.MaxPendingJobs)
-        {
-            return null;
-        }
+        return pending < limit ? null : Refuse(context, pending);
+    }
 
+    /// <summary>The 429 for a tenant at its limit, with the <c>Retry-After</c> it sets.</summary>
+    public static ProblemHttpResult Refuse(HttpContext context, long pending)
+    {
         context.Response.Headers.RetryAfter = "10";
         return ApiProblems.TooManyRequests(
-            $"Tenant '{context.Tenant()}' has {pending} jobs pending, its limit (Limits:MaxPendingJobs); start more once some finish.");
+            "too_many_pending_jobs", $"Tenant '{context.Tenant()}' has {pending} jobs pending, its limit (Limits:MaxPendingJobs); start more once some finish.");
     }
 }

@@ -18,7 +18,8 @@ public static class SecurityServiceExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, SecurityPolicies>();
-        services.AddHostedService<AuthStartupNotice>();
+        services.AddSingleton<ServerExposure>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServerExposure>());
 
         services.AddSingleton<PendingJobQuota>();
         services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -35,7 +36,7 @@ public static class SecurityServiceExtensions
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
                 rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await Api.Problems.ApiProblems.TooManyRequests(
-                        $"This key sent more than {perMinute} requests a minute (Limits:RequestsPerMinute); try again in {retryAfter} s.")
+                        "rate_limited", $"This key sent more than {perMinute} requests a minute (Limits:RequestsPerMinute); try again in {retryAfter} s.")
                     .ExecuteAsync(rejected.HttpContext);
             };
         });

@@ -7,7 +7,7 @@ namespace VideoTranslation.Server.Security;
 /// <summary>
 /// Caps the long-polls (<c>?wait=</c>, <c>Prefer: wait=</c>) and event streams (<c>/events</c>) one API key holds
 /// open at once (<see cref="LimitOptions.MaxWaiters"/>): each is cheap, but not free, and a key must not be able to
-/// hold all of a server's connections.
+/// hold all of a server's connections. The endpoints that can wait carry <see cref="WaitingEndpoint"/>.
 /// </summary>
 internal sealed class WaiterLimitMiddleware(RequestDelegate next, IOptions<LimitOptions> limits)
 {
@@ -15,7 +15,8 @@ internal sealed class WaiterLimitMiddleware(RequestDelegate next, IOptions<Limit
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.User.FindFirst(CallerClaims.KeyId)?.Value is not { } key || !IsWaiting(context.Request))
+        if (context.User.FindFirst(CallerClaims.KeyId)?.Value is not { } key ||
+            context.GetEndpoint()?.Metadata.GetMetadata<WaitingEndpoint>()?.Holds(context.Request) != true)
         {
             await next(context);
             return;
@@ -25,7 +26,7 @@ internal sealed class WaiterLimitMiddleware(RequestDelegate next, IOptions<Limit
         {
             Leave(key);
             context.Response.Headers.RetryAfter = "5";
-            await ApiProblems.TooManyRequests($"This key already holds {limits.Value.MaxWaiters} long-polls or event streams open (Limits:MaxWaiters); close one, or poll without waiting.")
+            await ApiProblems.TooManyRequests("too_many_waiters", $"This key already holds {limits.Value.MaxWaiters} long-polls or event streams open (Limits:MaxWaiters); close one, or poll without waiting.")
                 .ExecuteAsync(context);
             return;
         }
@@ -39,11 +40,6 @@ internal sealed class WaiterLimitMiddleware(RequestDelegate next, IOptions<Limit
             Leave(key);
         }
     }
-
-    private static bool IsWaiting(HttpRequest request) =>
-        request.Path.Value?.EndsWith("/events", StringComparison.Ordinal) == true ||
-        request.Query.ContainsKey("wait") ||
-        request.Headers["Prefer"].Any(value => value?.Contains("wait=", StringComparison.OrdinalIgnoreCase) == true);
 
     private void Leave(string key)
     {

@@ -27,6 +27,12 @@ public interface IJobDatabase
     /// </summary>
     Task PublishAsync(DbConnection connection, DbTransaction transaction, string message);
 
+    /// <summary>
+    /// Holds, until the transaction ends, a lock that every other transaction asking for the same <paramref name="name"/>
+    /// waits on: a check and a write made under it are one step for every node (a no-op where writes already run one at a time).
+    /// </summary>
+    Task LockAsync(DbConnection connection, DbTransaction transaction, string name);
+
     /// <summary>Where the data lives, for logs and errors (never a password).</summary>
     string Description { get; }
 }

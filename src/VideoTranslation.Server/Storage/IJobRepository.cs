@@ -7,17 +7,19 @@ public interface IJobRepository
 {
     /// <summary>
     /// Stores a new queued job, or returns the existing one when <paramref name="id"/> is taken
-    /// (the same request makes the call idempotent; a different one is a conflict).
+    /// (the same request makes the call idempotent; a different one is a conflict). With a <paramref name="pendingLimit"/>,
+    /// a new job is made only while the tenant has fewer jobs pending, checked and inserted as one step.
     /// </summary>
-    Task<CreateJobResult> CreateAsync(JobId id, string tenant, LanguagePair languages, string? callbackUrl, CancellationToken cancellationToken);
+    Task<CreateJobResult> CreateAsync(JobId id, string tenant, LanguagePair languages, string? callbackUrl, int? pendingLimit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores a new queued video job; <paramref name="languages"/> holds the first target, for the seed view. With an
     /// <paramref name="idempotencyKey"/> already used, returns that job instead (the same request) or a conflict (another).
+    /// <paramref name="pendingLimit"/> as for <see cref="CreateAsync"/>.
     /// </summary>
     Task<CreateJobResult> CreateVideoAsync(
         JobId id, string tenant, LanguagePair languages, VideoJobSpec spec, string? callbackUrl, string? idempotencyKey, string fingerprint,
-        CancellationToken cancellationToken);
+        int? pendingLimit, CancellationToken cancellationToken);
 
     /// <summary>
     /// The tenant's jobs, newest first, optionally in one <paramref name="status"/>, starting after the job

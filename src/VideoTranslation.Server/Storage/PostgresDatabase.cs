@@ -55,6 +55,10 @@ public sealed class PostgresDatabase : IJobDatabase, IAsyncDisposable, IDisposab
         return await read(connection);
     }
 
+    /// <summary>A transaction-scoped advisory lock on the name's hash: released at commit or rollback, never left behind.</summary>
+    public Task LockAsync(DbConnection connection, DbTransaction transaction, string name) =>
+        connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@Name, 0));", new { Name = name }, transaction);
+
     public Task PublishAsync(DbConnection connection, DbTransaction transaction, string message) =>
         connection.ExecuteAsync("SELECT pg_notify(@Channel, @Message);", new { Channel, Message = message }, transaction);
 

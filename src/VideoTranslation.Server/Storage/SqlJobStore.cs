@@ -40,10 +40,15 @@ internal sealed class SqlJobStore(
     /// <summary>Creates or migrates the schema; safe to call many times.</summary>
     public Task InitializeAsync() => database.InitializeAsync();
 
-    public async Task<CreateJobResult> CreateAsync(JobId id, string tenant, LanguagePair languages, string? callbackUrl, CancellationToken cancellationToken)
+    public async Task<CreateJobResult> CreateAsync(JobId id, string tenant, LanguagePair languages, string? callbackUrl, int? pendingLimit, CancellationToken cancellationToken)
     {
         var result = await database.WriteAsync(async (connection, transaction, now) =>
         {
+            if (await OverQuotaAsync(connection, transaction, tenant, pendingLimit, "SELECT COUNT(*) FROM jobs WHERE id = @Id;", new { Id = id.Value, Tenant = tenant }) is { } refused)
+            {
+                return refused;
+            }
+
             var inserted = await connection.QuerySingleOrDefaultAsync<JobRow>(
                 $"""
                 INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at, callback_url, tenant)
@@ -77,10 +82,16 @@ internal sealed class SqlJobStore(
 
     public async Task<CreateJobResult> CreateVideoAsync(
         JobId id, string tenant, LanguagePair languages, VideoJobSpec spec, string? callbackUrl, string? idempotencyKey, string fingerprint,
-        CancellationToken cancellationToken)
+        int? pendingLimit, CancellationToken cancellationToken)
     {
         var result = await database.WriteAsync(async (connection, transaction, now) =>
         {
+            if (await OverQuotaAsync(connection, transaction, tenant, pendingLimit,
+                    "SELECT COUNT(*) FROM jobs WHERE tenant = @Tenant AND idempotency_key = @Key;", new { Key = idempotencyKey, Tenant = tenant }) is { } refused)
+            {
+                return refused;
+            }
+
             var inserted = await connection.QuerySingleOrDefaultAsync<JobRow>(
                 $"""
                 INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at,
@@ -123,6 +134,27 @@ internal sealed class SqlJobStore(
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The refusal of a new job when the tenant is at <paramref name="pendingLimit"/>; null when it may have one, or when
+    /// <paramref name="existingSql"/> finds the job this create would return anyway (a retried request is never refused).
+    /// Counted under a per-tenant lock held to the commit, so concurrent creates on any node cannot all pass one count.
+    /// </summary>
+    private async Task<CreateJobResult.OverQuota?> OverQuotaAsync(
+        DbConnection connection, DbTransaction transaction, string tenant, int? pendingLimit, string existingSql, object existingParameters)
+    {
+        if (pendingLimit is not { } limit)
+        {
+            return null;
+        }
+
+        await database.LockAsync(connection, transaction, "pending-jobs:" + tenant);
+        var pending = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM jobs WHERE tenant = @Tenant AND state IN ('queued', 'running');", new { Tenant = tenant }, transaction);
+        return pending >= limit && await connection.ExecuteScalarAsync<long>(existingSql, existingParameters, transaction) == 0
+            ? new CreateJobResult.OverQuota(pending)
+            : null;
     }
 
     public Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken) =>

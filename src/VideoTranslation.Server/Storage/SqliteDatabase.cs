@@ -57,6 +57,9 @@ public sealed class SqliteDatabase : IJobDatabase
     /// <summary>SQLite has one writer at a time, so a claim never meets a row another claim holds.</summary>
     public string SkipLocked => "";
 
+    /// <summary>Writes run one at a time already (<see cref="WriteAsync{T}"/>).</summary>
+    public Task LockAsync(DbConnection connection, DbTransaction transaction, string name) => Task.CompletedTask;
+
     /// <summary>One process uses the file, and it is told in-process; nobody else to tell.</summary>
     public Task PublishAsync(DbConnection connection, DbTransaction transaction, string message) => Task.CompletedTask;
 

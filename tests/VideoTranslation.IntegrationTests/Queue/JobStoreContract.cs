@@ -171,9 +171,9 @@ public abstract class JobStoreContract : IAsyncLifetime
     public async Task Creating_is_idempotent_per_id_and_conflicts_on_a_different_request()
     {
         var id = JobId.Parse("client-chosen");
-        Assert.IsType<CreateJobResult.Created>(await store.CreateAsync(id, Tenants.Default, EnEs, null, default));
-        Assert.IsType<CreateJobResult.AlreadyExists>(await store.CreateAsync(id, Tenants.Default, EnEs, null, default));
-        var conflict = Assert.IsType<CreateJobResult.Conflict>(await store.CreateAsync(id, Tenants.Default, EnFr, null, default));
+        Assert.IsType<CreateJobResult.Created>(await store.CreateAsync(id, Tenants.Default, EnEs, null, null, default));
+        Assert.IsType<CreateJobResult.AlreadyExists>(await store.CreateAsync(id, Tenants.Default, EnEs, null, null, default));
+        var conflict = Assert.IsType<CreateJobResult.Conflict>(await store.CreateAsync(id, Tenants.Default, EnFr, null, null, default));
         Assert.Equal(EnEs, conflict.Job.Languages);
     }
 
@@ -217,7 +217,7 @@ public abstract class JobStoreContract : IAsyncLifetime
         await CreateAsync("seed-job");
         var video = JobId.Parse("video-job");
         var spec = new VideoJobSpec { FileName = "talk.mp4", InputExtension = ".mp4", TargetLanguages = ["es"] };
-        Assert.IsType<CreateJobResult.Created>(await store.CreateVideoAsync(video, Tenants.Default, EnEs, spec, null, null, "fingerprint", default));
+        Assert.IsType<CreateJobResult.Created>(await store.CreateVideoAsync(video, Tenants.Default, EnEs, spec, null, null, "fingerprint", null, default));
 
         // Neither the seed job (simulated) nor the new video job (recognition) is for translators, nor wakes them.
         Assert.Null(await translators.ClaimNextAsync("t1", Lease, default));
@@ -238,12 +238,12 @@ public abstract class JobStoreContract : IAsyncLifetime
     [Fact]
     public async Task Tenants_list_only_their_own_jobs_a_page_at_a_time_and_keep_their_own_idempotency_keys()
     {
-        Assert.IsType<CreateJobResult.Created>(await store.CreateAsync(JobId.Parse("acme-1"), "acme", EnEs, null, default));
-        Assert.IsType<CreateJobResult.Conflict>(await store.CreateAsync(JobId.Parse("acme-1"), "globex", EnEs, null, default)); // the id is taken
+        Assert.IsType<CreateJobResult.Created>(await store.CreateAsync(JobId.Parse("acme-1"), "acme", EnEs, null, null, default));
+        Assert.IsType<CreateJobResult.Conflict>(await store.CreateAsync(JobId.Parse("acme-1"), "globex", EnEs, null, null, default)); // the id is taken
         var spec = new VideoJobSpec { FileName = "talk.mp4", InputExtension = ".mp4", TargetLanguages = ["es"] };
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.IsType<CreateJobResult.Created>(await store.CreateVideoAsync(JobId.Parse("acme-2"), "acme", EnEs, spec, null, "key-1", "same", default));
-        Assert.IsType<CreateJobResult.Created>(await store.CreateVideoAsync(JobId.Parse("globex-1"), "globex", EnEs, spec, null, "key-1", "same", default));
+        Assert.IsType<CreateJobResult.Created>(await store.CreateVideoAsync(JobId.Parse("acme-2"), "acme", EnEs, spec, null, "key-1", "same", null, default));
+        Assert.IsType<CreateJobResult.Created>(await store.CreateVideoAsync(JobId.Parse("globex-1"), "globex", EnEs, spec, null, "key-1", "same", null, default));
 
         var first = Assert.Single(await store.ListAsync("acme", null, null, 1, default));
         var second = Assert.Single(await store.ListAsync("acme", null, (first.CreatedAt, first.Id.Value), 1, default));
@@ -251,6 +251,33 @@ public abstract class JobStoreContract : IAsyncLifetime
         Assert.Empty(await store.ListAsync("acme", null, (second.CreatedAt, second.Id.Value), 1, default));
         Assert.Equal(["globex-1"], (await store.ListAsync("globex", JobStatus.Pending, null, 10, default)).Select(job => job.Id.Value));
         Assert.Empty(await store.ListAsync("globex", JobStatus.Completed, null, 10, default));
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_on_two_nodes_never_pass_the_pending_limit_and_a_retry_is_never_refused()
+    {
+        var other = await CreateStoreAsync(maxAttempts: 3); // a second node on the same database
+        var spec = new VideoJobSpec { FileName = "talk.mp4", InputExtension = ".mp4", TargetLanguages = ["es"] };
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => i % 2 == 0
+            ? (i % 4 == 0 ? store : other).CreateAsync(JobId.Parse($"seed-{i}"), "acme", EnEs, null, 2, default)
+            : (i % 4 == 1 ? store : other).CreateVideoAsync(JobId.Parse($"video-{i}"), "acme", EnEs, spec, null, $"key-{i}", "same", 2, default))));
+
+        Assert.Equal(2, results.Count(result => result is CreateJobResult.Created));
+        Assert.All(results.OfType<CreateJobResult.OverQuota>(), refused => Assert.Equal(2, refused.Pending));
+        Assert.Equal(10, results.Count(result => result is CreateJobResult.OverQuota));
+        Assert.Equal(2, await store.CountPendingAsync("acme", default));
+
+        // The same requests again get their jobs, limit or not; another tenant has its own limit.
+        var made = results.OfType<CreateJobResult.Created>().Select(created => created.Job).ToList();
+        foreach (var job in made)
+        {
+            var again = job.Video is null
+                ? await other.CreateAsync(job.Id, "acme", EnEs, null, 2, default)
+                : await other.CreateVideoAsync(JobId.New(), "acme", EnEs, spec, null, $"key-{job.Id.Value["video-".Length..]}", "same", 2, default);
+            Assert.Equal(job.Id, Assert.IsType<CreateJobResult.AlreadyExists>(again).Job.Id);
+        }
+
+        Assert.IsType<CreateJobResult.Created>(await store.CreateAsync(JobId.Parse("globex-1"), "globex", EnEs, null, 2, default));
     }
 
     [Fact]
@@ -271,7 +298,7 @@ public abstract class JobStoreContract : IAsyncLifetime
 
     private async Task<JobId> CreateAsync(string id, SqlJobStore? target = null)
     {
-        var result = await (target ?? store).CreateAsync(JobId.Parse(id), Tenants.Default, EnEs, null, default);
+        var result = await (target ?? store).CreateAsync(JobId.Parse(id), Tenants.Default, EnEs, null, null, default);
         return Assert.IsType<CreateJobResult.Created>(result).Job.Id;
     }
 }

@@ -155,4 +155,74 @@ public sealed class OpenServerTests
         using var guessed = server.CreateHttpClient("vts_0123456789ab_guessed");
         Assert.Equal(HttpStatusCode.Unauthorized, (await guessed.GetAsync("/v1/jobs")).StatusCode);
     }
+
+    [Fact]
+    public async Task Keys_are_required_when_Kestrel_endpoints_bind_a_public_address_whatever_urls_says()
+    {
+        // The usual way to add TLS: Kestrel:Endpoints. 'urls' (loopback here) is then not where the server listens.
+        var settings = TestServer.Settings();
+        settings["Kestrel:Endpoints:Public:Url"] = "http://0.0.0.0:0";
+        await using var server = await TestServer.StartAsync(settings);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.BaseAddress.Port}") };
+
+        using var response = await http.GetAsync("/v1/jobs");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("attacker.example:8000")]
+    [InlineData("127.0.0.1.nip.io")]
+    [InlineData("10.0.0.5")]
+    public async Task An_open_server_refuses_requests_addressed_to_other_names_as_dns_rebinding_sends_them(string host)
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/webhooks/secret");
+        request.Headers.Host = host;
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("host_not_allowed", problem.GetProperty("code").GetString());
+        Assert.DoesNotContain("whsec_", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var loopback in new[] { $"localhost:{server.BaseAddress.Port}", $"127.0.0.1:{server.BaseAddress.Port}", $"[::1]:{server.BaseAddress.Port}" })
+        {
+            using var local = new HttpRequestMessage(HttpMethod.Get, "/v1/webhooks/secret");
+            local.Headers.Host = loopback;
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(local)).StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("Origin", "https://attacker.example")]
+    [InlineData("Origin", "null")]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    public async Task An_open_server_refuses_state_changes_from_other_sites(string header, string value)
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = server.CreateHttpClient();
+        var before = (await http.GetFromJsonAsync<JsonElement>("/v1/webhooks/secret")).GetProperty("secret").GetString();
+
+        using var rotate = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks/secret/rotate");
+        rotate.Headers.TryAddWithoutValidation(header, value);
+        using var start = new HttpRequestMessage(HttpMethod.Post, "/translate") { Content = JsonContent.Create(new { source_language = "en", target_language = "es" }) };
+        start.Headers.TryAddWithoutValidation(header, value);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(rotate)).StatusCode);
+        var refused = await http.SendAsync(start);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("cross_origin", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(before, (await http.GetFromJsonAsync<JsonElement>("/v1/webhooks/secret")).GetProperty("secret").GetString());
+        Assert.Empty((await http.GetFromJsonAsync<JsonElement>("/v1/jobs")).GetProperty("jobs").EnumerateArray());
+
+        // The server's own page (same origin) and programs (no such headers) still may.
+        using var own = new HttpRequestMessage(HttpMethod.Post, "/translate") { Content = JsonContent.Create(new { source_language = "en", target_language = "es" }) };
+        own.Headers.TryAddWithoutValidation("Origin", server.BaseAddress.GetLeftPart(UriPartial.Authority));
+        own.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "same-origin");
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(own)).StatusCode);
+    }
 }

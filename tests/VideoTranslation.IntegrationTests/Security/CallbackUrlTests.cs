@@ -17,6 +17,9 @@ public sealed class CallbackUrlTests
     [InlineData("http://169.254.169.254/latest/meta-data/")]
     [InlineData("http://[::1]:80/hook")]
     [InlineData("http://10.0.0.8/hook")]
+    [InlineData("http://[::127.0.0.1]:9/hook")]
+    [InlineData("http://[64:ff9b::169.254.169.254]/latest/meta-data/")]
+    [InlineData("http://[2002:a9fe:a9fe::]/latest/meta-data/")]
     public async Task A_callback_to_a_private_address_is_refused_before_any_job_exists(string url)
     {
         await using var server = await TestServer.StartAsync();
@@ -43,7 +46,7 @@ public sealed class CallbackUrlTests
         var jobId = JobId.New();
         var languages = new LanguagePair(LanguageCode.Parse("en"), LanguageCode.Parse("es"));
         await server.Services.GetRequiredService<IJobRepository>().CreateAsync(
-            jobId, Tenants.Default, languages, $"http://localhost:{receiver.Url.Port}/hooks/video", default);
+            jobId, Tenants.Default, languages, $"http://localhost:{receiver.Url.Port}/hooks/video", null, default);
 
         var attempt = (await Eventually.ValueAsync(async () =>
             (await http.GetFromJsonAsync<JsonElement>($"/v1/jobs/{jobId}")).GetProperty("webhook") is { ValueKind: JsonValueKind.Object } webhook &&

@@ -55,6 +55,22 @@ public sealed class LimitTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_submissions_cannot_pass_the_pending_job_limit()
+    {
+        await using var server = await StartAsync(("Limits:MaxPendingJobs", "2"), ("Simulation:MinSeconds", "60"), ("Simulation:MaxSeconds", "60"));
+        using var acme = await HttpForNewKeyAsync(server, "acme");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => StartAsync(acme)));
+
+        Assert.Equal(2, responses.Count(response => response.StatusCode == HttpStatusCode.OK));
+        var refused = responses.Where(response => response.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.Equal(10, refused.Count);
+        Assert.All(await Task.WhenAll(refused.Select(response => response.Content.ReadFromJsonAsync<JsonElement>())),
+            problem => Assert.Equal("too_many_pending_jobs", problem.GetProperty("code").GetString()));
+        Assert.Equal(2, (await acme.GetFromJsonAsync<JsonElement>("/v1/jobs")).GetProperty("jobs").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_key_holding_its_limit_of_open_waits_gets_429_for_one_more()
     {
         await using var server = await StartAsync(("Limits:MaxWaiters", "1"), ("Simulation:MinSeconds", "60"), ("Simulation:MaxSeconds", "60"));
@@ -69,6 +85,25 @@ public sealed class LimitTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
         Assert.Contains("Limits:MaxWaiters", (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await acme.GetAsync($"/job/{id}")).StatusCode); // a plain read is no wait
+    }
+
+    [Theory]
+    [InlineData("/V1/JOBS/{0}/EVENTS")]
+    [InlineData("/v1/jobs/{0}/events/")]
+    [InlineData("/v1/Jobs/{0}/Events")]
+    [InlineData("/JOB/{0}?WAIT=5")]
+    public async Task The_waiter_limit_holds_however_the_path_is_spelled(string spelling)
+    {
+        await using var server = await StartAsync(("Limits:MaxWaiters", "1"), ("Simulation:MinSeconds", "60"), ("Simulation:MaxSeconds", "60"));
+        using var acme = await HttpForNewKeyAsync(server, "acme");
+        var id = (await (await StartAsync(acme)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetString();
+        using var held = await acme.GetAsync($"/v1/jobs/{id}/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+
+        using var another = await acme.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, spelling, id), HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, another.StatusCode);
+        Assert.Equal("too_many_waiters", (await another.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 
     [Fact]

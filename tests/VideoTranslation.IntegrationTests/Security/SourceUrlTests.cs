@@ -47,13 +47,17 @@ public sealed class SourceUrlTests : IAsyncLifetime, IDisposable
         Assert.Equal(TranslationJobStatus.Completed, (await client.WaitForVideoJobAsync(id)).Status);
     }
 
-    [Fact]
-    public async Task A_source_url_on_a_private_network_is_refused_unless_allowed()
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("[::127.0.0.1]")]
+    [InlineData("[64:ff9b::127.0.0.1]")]
+    [InlineData("[2002:7f00:1::]")]
+    public async Task A_source_url_on_a_private_network_is_refused_unless_allowed(string host)
     {
         await using var server = await StartAsync();
         using var http = server.CreateHttpClient();
 
-        using var response = await PostAsync(http, Url("/talk.mp4"));
+        using var response = await PostAsync(http, Url("/talk.mp4").Replace("127.0.0.1", host, StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("public internet address", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);

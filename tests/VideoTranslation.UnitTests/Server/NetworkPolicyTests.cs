@@ -24,6 +24,17 @@ public sealed class NetworkPolicyTests
     [InlineData("ff02::1")]
     [InlineData("::ffff:127.0.0.1")]
     [InlineData("::ffff:10.0.0.1")]
+    [InlineData("::127.0.0.1")]
+    [InlineData("::169.254.169.254")]
+    [InlineData("::10.0.0.1")]
+    [InlineData("64:ff9b::127.0.0.1")]
+    [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("64:ff9b:1::10.0.0.1")]
+    [InlineData("2002:7f00:1::")]
+    [InlineData("2002:a9fe:a9fe::1")]
+    [InlineData("2002:c0a8:101::")]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2")]
+    [InlineData("2001:db8::1")]
     public void Private_and_special_addresses_are_not_public(string address) => Assert.False(NetworkPolicy.IsPublic(IPAddress.Parse(address)));
 
     [Theory]
@@ -32,6 +43,9 @@ public sealed class NetworkPolicyTests
     [InlineData("100.128.0.1")]
     [InlineData("2606:4700::1111")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("::8.8.8.8")]
+    [InlineData("64:ff9b::8.8.8.8")]
+    [InlineData("2002:808:808::1")]
     public void Internet_addresses_are_public(string address) => Assert.True(NetworkPolicy.IsPublic(IPAddress.Parse(address)));
 
     [Theory]

@@ -18,9 +18,9 @@ public static class ApiProblems
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict with an existing job");
 
-    /// <summary>429: a limit of the caller's key was reached (the caller sets <c>Retry-After</c>).</summary>
-    public static ProblemHttpResult TooManyRequests(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+    /// <summary>429: a limit of the caller's key was reached, named by <paramref name="code"/> (the caller sets <c>Retry-After</c>).</summary>
+    public static ProblemHttpResult TooManyRequests(string code, string detail) =>
+        WithCode(StatusCodes.Status429TooManyRequests, code, "Too many requests", detail);
 
     /// <summary>A problem with a machine-readable <c>code</c> beside its status, for clients that branch on the reason.</summary>
     public static ProblemHttpResult WithCode(int status, string code, string title, string detail)

@@ -32,6 +32,7 @@ public static class SeedApi
         seed.MapGet("/job/{job_id}", GetJobAsync)
             .WithName("GetJob")
             .WithSummary("Get a job's status.")
+            .WithMetadata(JobWaiter.WaitingRead)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(400, 404);
 
@@ -59,21 +60,23 @@ public static class SeedApi
         }
 
         var tenant = context.Tenant();
-        var result = await jobs.CreateAsync(jobId ?? JobId.New(), tenant, languages, callbackUrl, cancellationToken);
-        if (result is not CreateJobResult.Conflict)
+        var result = await jobs.CreateAsync(jobId ?? JobId.New(), tenant, languages, callbackUrl, quota.LimitFor(context), cancellationToken);
+        if (result.Granted is { } made)
         {
-            JobWaiter.IsNotModified(context, result.Job, resources.SecondsLeft(result.Job));
+            JobWaiter.IsNotModified(context, made, resources.SecondsLeft(made));
+            return TypedResults.Ok(TranslateResponse.Started(made.Id.Value));
         }
 
         return result switch
         {
+            CreateJobResult.OverQuota over => PendingJobQuota.Refuse(context, over.Pending),
             // Another tenant's job: say nothing about it but that the id is taken.
             CreateJobResult.Conflict conflict when conflict.Job.Tenant != tenant => ApiProblems.Conflict(
                 $"Job id '{conflict.Job.Id}' is taken; use another (or none, and the server makes one)."),
             CreateJobResult.Conflict conflict => ApiProblems.Conflict(
                 $"Job '{conflict.Job.Id}' already exists for {conflict.Job.Languages.Source} -> {conflict.Job.Languages.Target}. " +
                 "A job id may be sent again only with the same request; use a new id for a different translation."),
-            _ => TypedResults.Ok(TranslateResponse.Started(result.Job.Id.Value)),
+            _ => throw new InvalidOperationException($"Unexpected create result {result}."),
         };
     }
 

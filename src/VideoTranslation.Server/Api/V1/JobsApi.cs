@@ -23,7 +23,7 @@ public static class JobsApi
             .ProducesProblems(400);
         jobs.MapPost("", CreateJobAsync).WithName("CreateJob").WithSummary("Upload a video (multipart) and start translating it.")
             .ProducesProblems(400, 409, 413, 415, 422);
-        jobs.MapGet("/{id}", GetJobAsync).WithName("GetJobV1").WithSummary("A job's status, stage, progress and results.")
+        jobs.MapGet("/{id}", GetJobAsync).WithName("GetJobV1").WithSummary("A job's status, stage, progress and results.").WithMetadata(JobWaiter.WaitingRead)
             .ProducesProblems(400, 404);
         jobs.MapGet("/{id}/artifacts", ListArtifactsAsync).WithName("ListArtifacts").WithSummary("The files a job produced.")
             .ProducesProblems(400, 404);
@@ -35,7 +35,7 @@ public static class JobsApi
         jobs.MapPost("/{id}/artifacts/{name}/link", ArtifactLinkEndpoint.CreateAsync).WithName("CreateArtifactLink")
             .WithSummary("A signed URL that downloads one artifact without the API key, until it expires (?expires_in= seconds: 60 to 604800, default 3600).")
             .ProducesProblems(400, 404);
-        jobs.MapGet("/{id}/events", StreamEventsAsync).WithName("StreamJobEvents").WithSummary("The job's changes as server-sent events; resumes from Last-Event-ID.")
+        jobs.MapGet("/{id}/events", StreamEventsAsync).WithName("StreamJobEvents").WithMetadata(WaitingEndpoint.Always).WithSummary("The job's changes as server-sent events; resumes from Last-Event-ID.")
             .ProducesProblems(400, 404);
         jobs.MapPost("/{id}/cancel", CancelJobAsync).WithName("CancelJob").WithSummary("Stop a pending or running job; its partial artifacts are removed.")
             .ProducesProblems(400, 404, 409);
@@ -98,15 +98,19 @@ public static class JobsApi
             stored = true;
             await store.PushAsync(id, cancellationToken);
             var created = await jobs.CreateVideoAsync(
-                id, context.Tenant(), languages, spec!, callbackUrl, idempotencyKey.Length > 0 ? idempotencyKey : null, upload.Fingerprint(), cancellationToken);
-            if (created is CreateJobResult.Conflict conflict)
+                id, context.Tenant(), languages, spec!, callbackUrl, idempotencyKey.Length > 0 ? idempotencyKey : null, upload.Fingerprint(),
+                quota.LimitFor(context), cancellationToken);
+            switch (created)
             {
-                return ApiProblems.Conflict($"Idempotency-Key '{idempotencyKey}' was used for a different request (job {conflict.Job.Id}); use a new key for a new job.");
+                case CreateJobResult.Conflict conflict:
+                    return ApiProblems.Conflict($"Idempotency-Key '{idempotencyKey}' was used for a different request (job {conflict.Job.Id}); use a new key for a new job.");
+                case CreateJobResult.OverQuota over:
+                    return PendingJobQuota.Refuse(context, over.Pending);
             }
 
             // A retried request (same key, same upload) gets the job it started; this copy of the upload is dropped.
             accepted = created is CreateJobResult.Created;
-            var job = created.Job;
+            var job = created.Granted ?? throw new InvalidOperationException($"Unexpected create result {created}.");
             JobWaiter.IsNotModified(context, job, resources.SecondsLeft(job));
             return TypedResults.Accepted($"/v1/jobs/{job.Id}", await resources.CreateAsync(job, cancellationToken));
         }

@@ -18,23 +18,31 @@ namespace VideoTranslation.Server.Api.Waiting;
 /// </summary>
 public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvider clock, IOptions<ApiOptions> options, IHostApplicationLifetime lifetime)
 {
+    /// <summary>What job reads carry for the waiter limit: a read holds its connection when it asks to wait at all.</summary>
+    public static WaitingEndpoint WaitingRead { get; } = new(request => RequestedWait(request) is not null);
+
+    /// <summary>The wait a request asks for (<c>?wait=</c>, else <c>Prefer: wait=</c>), unparsed; null when it asks for none.</summary>
+    private static (string Value, bool FromPrefer)? RequestedWait(HttpRequest request)
+    {
+        if (request.Query.TryGetValue("wait", out var query))
+        {
+            return (query.ToString(), false);
+        }
+
+        return request.Headers["Prefer"].SelectMany(v => (v ?? "").Split(',', ';'))
+            .Select(token => token.Trim())
+            .FirstOrDefault(token => token.StartsWith("wait=", StringComparison.OrdinalIgnoreCase)) is { } prefer
+            ? (prefer[5..], true)
+            : null;
+    }
+
     /// <summary>Reads the requested wait; an error message when it is not a number of seconds.</summary>
     public bool TryReadWait(HttpContext context, out TimeSpan wait, out string? error)
     {
         wait = TimeSpan.Zero;
         error = null;
         var max = options.Value.MaxWaitSeconds;
-        string? requested = context.Request.Query["wait"];
-        var fromPrefer = false;
-        if (requested is null)
-        {
-            requested = context.Request.Headers["Prefer"].SelectMany(v => (v ?? "").Split(',', ';'))
-                .Select(token => token.Trim())
-                .FirstOrDefault(token => token.StartsWith("wait=", StringComparison.OrdinalIgnoreCase))?[5..];
-            fromPrefer = requested is not null;
-        }
-
-        if (requested is null)
+        if (RequestedWait(context.Request) is not var (requested, fromPrefer))
         {
             return true;
         }
