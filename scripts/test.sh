@@ -17,6 +17,17 @@ if [[ ! -x .build/s3rver/node_modules/.bin/s3rver ]]; then
   npm install --prefix .build/s3rver --no-audit --no-fund --loglevel=error s3rver@3.7.1
 fi
 
+# Third-party clients and validators the conformance tests drive against the real server, from npm, pinned: Redocly
+# CLI (lints the OpenAPI document), openapi-typescript with openapi-fetch and TypeScript (a typed client generated from
+# the document), eventsource (an EventSource as Node programs use it), standardwebhooks (the reference verifier).
+conformance_packages="@redocly/cli@2.77.0 openapi-typescript@7.13.0 openapi-fetch@0.17.0 typescript@5.9.3 @types/node@20.19.9 eventsource@4.1.1 standardwebhooks@1.1.1"
+if [[ "$(cat .build/conformance/installed 2>/dev/null)" != "$conformance_packages" ]]; then
+  rm -rf .build/conformance
+  # shellcheck disable=SC2086 # the list is words on purpose
+  npm install --prefix .build/conformance --no-audit --no-fund --loglevel=error $conformance_packages
+  echo "$conformance_packages" > .build/conformance/installed
+fi
+
 # Chromium for the web page's browser tests (driven by Playwright; Debian's build, never a browser download), and
 # zsh and fish for the completion scripts' tests.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v zsh >/dev/null 2>&1 || ! command -v fish >/dev/null 2>&1; then

@@ -9,6 +9,7 @@ using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Recognition;
 using VideoTranslation.Pipeline.Synthesis;
 using VideoTranslation.Pipeline.Translation;
+using VideoTranslation.Server.Api;
 using VideoTranslation.Server.Api.Capabilities;
 using VideoTranslation.Server.Api.Documentation;
 using VideoTranslation.Server.Api.Operations;
@@ -156,7 +157,7 @@ public static class ServerBuilderExtensions
             logging.CombineLogs = true;
         });
 
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiDocument>().AddOperationTransformer<ApiDocument>());
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiDocument>().AddOperationTransformer<ApiDocument>().AddSchemaTransformer<ApiDocument>());
 
         services.AddSingleton<ServiceMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -183,13 +184,14 @@ public static class ServerBuilderExtensions
         app.UseRateLimiter();
         app.UseMiddleware<WaiterLimitMiddleware>();
 
-        app.MapSeedApi();
-        app.MapJobsApi();
-        app.MapCapabilitiesApi();
-        app.MapOperationsApi();
-        app.MapWebhooksApi();
-        app.MapOperationsEndpoints();
-        app.MapWebPage();
+        var api = app.MapGroup("").AnswerHeadLikeGet();
+        api.MapSeedApi();
+        api.MapJobsApi();
+        api.MapCapabilitiesApi();
+        api.MapOperationsApi();
+        api.MapWebhooksApi();
+        api.MapOperationsEndpoints();
+        api.MapWebPage();
 
         // The API described (OpenAPI 3.1, generated from the endpoints) and an interactive reference page for it.
         app.MapOpenApi().AllowAnonymous().DisableRateLimiting();

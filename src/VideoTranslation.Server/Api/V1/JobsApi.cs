@@ -24,14 +24,12 @@ public static class JobsApi
         jobs.MapPost("", CreateJobAsync).WithName("CreateJob").WithSummary("Upload a video (multipart) and start translating it.")
             .ProducesProblems(400, 409, 413, 415, 422);
         jobs.MapGet("/{id}", GetJobAsync).WithName("GetJobV1").WithSummary("A job's status, stage, progress and results.").WithMetadata(JobWaiter.WaitingRead)
-            .ProducesProblems(400, 404);
+            .Produces(StatusCodes.Status304NotModified).ProducesProblems(400, 404);
         jobs.MapGet("/{id}/artifacts", ListArtifactsAsync).WithName("ListArtifacts").WithSummary("The files a job produced.")
             .ProducesProblems(400, 404);
-        jobs.MapGet("/{id}/artifacts/{name}", DownloadArtifactAsync).WithName("DownloadArtifact").WithSummary("Download one artifact (HTTP ranges supported).")
-            .Produces(StatusCodes.Status206PartialContent).ProducesProblems(400, 404, 416).WithMetadata(ArtifactLinkTarget.Instance);
-        jobs.MapMethods("/{id}/artifacts/{name}", [HttpMethods.Head], DownloadArtifactAsync).WithName("ArtifactHeaders")
-            .WithSummary("An artifact's headers (type, length, ranges, validators) without its body, for players and download managers.")
-            .ProducesProblems(400, 404).WithMetadata(ArtifactLinkTarget.Instance);
+        jobs.MapGet("/{id}/artifacts/{name}", DownloadArtifactAsync).WithName("DownloadArtifact")
+            .WithSummary("Download one artifact (HTTP ranges, ETag and Last-Modified validators; HEAD gives the headers alone, for players and download managers).")
+            .ProducesProblems(400, 404, 416).WithMetadata(ArtifactLinkTarget.Instance);
         jobs.MapPost("/{id}/artifacts/{name}/link", ArtifactLinkEndpoint.CreateAsync).WithName("CreateArtifactLink")
             .WithSummary("A signed URL that downloads one artifact without the API key, until it expires (?expires_in= seconds: 60 to 604800, default 3600).")
             .ProducesProblems(400, 404);
@@ -162,9 +160,10 @@ public static class JobsApi
 
     /// <remarks>
     /// Event types: <c>status</c> (the status changed; also the first event), <c>progress</c> (stage or progress),
-    /// <c>ping</c> (keep-alive, no id). Each event's data is the job resource; the stream ends after the last status.
+    /// <c>ping</c> (keep-alive, no id). Each event's data is the job resource; the stream ends after the last status,
+    /// and a stream resumed after that last event is <c>204 No Content</c> (an EventSource stops reconnecting).
     /// </remarks>
-    internal static async Task<Results<ServerSentEventsResult<JobResource?>, ProblemHttpResult>> StreamEventsAsync(
+    internal static async Task<Results<ServerSentEventsResult<JobResource?>, NoContent, ProblemHttpResult>> StreamEventsAsync(
         string id, HttpContext context, IJobRepository jobs, JobEventStream stream, CancellationToken cancellationToken)
     {
         var (job, problem) = await FindAsync(id, context, jobs, cancellationToken);
@@ -183,6 +182,11 @@ public static class JobsApi
             }
 
             lastEventId = parsed;
+        }
+
+        if (JobEventStream.IsOver(job, lastEventId))
+        {
+            return TypedResults.NoContent();
         }
 
         // Tells reverse proxies such as nginx not to buffer the stream.
@@ -246,7 +250,7 @@ public static class JobsApi
                 [.. (await artifacts.ForAsync(job, cancellationToken)).Select(a => new ArtifactResource(a.Name, a.ContentType, a.Size, a.UrlFor(job.Id), a.Kind, a.Language))]),
         };
 
-    internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadArtifactAsync(
+    internal static async Task<Results<ArtifactFileResult, ProblemHttpResult>> DownloadArtifactAsync(
         string id, string name, HttpContext context, IJobRepository jobs, ArtifactCatalog artifacts, IArtifactStore store, CancellationToken cancellationToken)
     {
         var (job, problem) = await FindAsync(id, context, jobs, cancellationToken);
@@ -263,8 +267,7 @@ public static class JobsApi
             return NoArtifact(job.Id, name);
         }
 
-        var download = $"{Path.GetFileNameWithoutExtension(job.Video!.FileName)}.{artifact.Name}";
-        return TypedResults.PhysicalFile(path, artifact.ContentType, download, enableRangeProcessing: true);
+        return new ArtifactFileResult(path, artifact, job, $"{Path.GetFileNameWithoutExtension(job.Video!.FileName)}.{artifact.Name}");
     }
 
     /// <remarks>

@@ -18,23 +18,30 @@ namespace VideoTranslation.Server.Api.Waiting;
 public sealed class JobEventStream(
     IJobRepository jobs, JobChanges changes, JobResources resources, TimeProvider clock, IOptions<ApiOptions> options, IHostApplicationLifetime lifetime)
 {
-    /// <summary>Event type of a change of status (and the first event of a stream).</summary>
+    /// <summary>Event type of a change of status (pending, completed, error, cancelled), and the first event of a stream.</summary>
     public const string StatusEvent = "status";
 
-    /// <summary>Event type of a change of stage or progress while the job runs.</summary>
+    /// <summary>Event type of a change of stage or progress while the job runs (queued to running included: both are pending).</summary>
     public const string ProgressEvent = "progress";
 
     /// <summary>Event type of the keep-alive sent while nothing happens, so idle proxies keep the connection; it has no id.</summary>
     public const string PingEvent = "ping";
 
+    /// <summary>
+    /// Whether a stream resumed from <paramref name="lastEventId"/> has nothing left to send, ever: the job has finished
+    /// and the client has seen its last event. Such a stream is answered <c>204 No Content</c>, which tells an EventSource
+    /// to stop reconnecting (a stream that stayed open would be reconnected to forever).
+    /// </summary>
+    public static bool IsOver(TranslationJob job, long? lastEventId) => job.State.IsTerminal() && lastEventId >= job.Version;
+
     public async IAsyncEnumerable<SseItem<JobResource?>> ReadAsync(TranslationJob job, long? lastEventId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var next = changes.Next(job.Id);
-        JobState? previousState = null;
+        JobStatus? previousStatus = null;
         var after = lastEventId ?? job.Version - 1;
         if (lastEventId is { } resumed && resumed > 0 && await jobs.GetEventsAsync(job.Id, resumed - 1, cancellationToken) is [var seen, ..])
         {
-            previousState = seen.State; // the client knows this state; the next event is a status event only if it differs
+            previousStatus = seen.State.ToStatus(); // the client knows this status; the next event is a status event only if it differs
         }
 
         while (true)
@@ -42,14 +49,14 @@ public sealed class JobEventStream(
             foreach (var change in await jobs.GetEventsAsync(job.Id, after, cancellationToken))
             {
                 var resource = await resources.CreateAsync(change.Apply(job), cancellationToken);
-                var type = change.State == previousState ? ProgressEvent : StatusEvent;
+                var type = change.State.ToStatus() == previousStatus ? ProgressEvent : StatusEvent;
                 yield return new SseItem<JobResource?>(resource, type) { EventId = change.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) };
                 if (change.State.IsTerminal())
                 {
                     yield break;
                 }
 
-                previousState = change.State;
+                previousStatus = change.State.ToStatus();
                 after = change.Sequence;
             }
 

@@ -80,10 +80,10 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
             return job;
         }
 
-        var clientCopy = context.Request.Headers.IfNoneMatch.ToString();
+        var hasClientCopy = context.Request.Headers.IfNoneMatch.Count > 0;
         var initial = version(job);
         var deadline = clock.GetUtcNow() + wait;
-        while (job.Status == JobStatus.Pending && (clientCopy.Length == 0 ? version(job) == initial : ETag(job) == clientCopy))
+        while (job.Status == JobStatus.Pending && (hasClientCopy ? ClientHas(context.Request, job) : version(job) == initial))
         {
             var remaining = deadline - clock.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
@@ -126,7 +126,17 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
             context.Response.Headers.RetryAfter = RetryAfterSeconds(etaSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
-        return context.Request.Headers.IfNoneMatch.ToString() == etag;
+        return ClientHas(context.Request, job);
+    }
+
+    /// <summary>
+    /// Whether the request's <c>If-None-Match</c> matches the job's current tag as RFC 9110 §13.1.2 says: a list of tags,
+    /// compared weakly (<c>W/</c> or not), or <c>*</c>. Parsed by ASP.NET Core's own header types.
+    /// </summary>
+    private static bool ClientHas(HttpRequest request, TranslationJob job)
+    {
+        var current = Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(ETag(job));
+        return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 
     /// <summary>When to look again: the estimate when there is one (between 1 and 30 s), else a second.</summary>
