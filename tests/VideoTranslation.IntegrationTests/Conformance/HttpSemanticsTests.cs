@@ -126,9 +126,10 @@ public sealed class HttpSemanticsTests(HttpSemanticsTests.TranslatedVideo transl
         using var http = server.CreateHttpClient();
         var jobId = await EventStreamTests.StartSeedJobAsync(http);
 
-        var (events, ended) = await EventStreamReader.ReadAsync(http, jobId);
+        var (events, ended) = await EventStreamReader.ReadAsync(http, jobId, lastEventId: 0); // the whole history, from queued
 
         Assert.True(ended);
+        Assert.Equal("queued", events[0].Data!.Value.GetProperty("stage").GetString());
         var statusEvents = events.Where(e => e.Type == "status").Select(e => e.Status).ToList();
         Assert.Equal(["pending", "completed"], statusEvents);
         Assert.Contains(events, e => e.Type == "progress" && e.Data!.Value.GetProperty("stage").GetString() != "queued");
