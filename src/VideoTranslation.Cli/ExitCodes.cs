@@ -20,7 +20,7 @@ internal static class ExitCodes
     /// <summary>The server refused the request (bad input, unknown job id, conflicting job id).</summary>
     public const int Rejected = 4;
 
-    /// <summary><c>vts serve</c> could not start (invalid settings, address in use, unusable data directory).</summary>
+    /// <summary><c>vts serve</c>, or a local <c>vts translate</c>, could not start (invalid settings, address in use, unusable data directory).</summary>
     public const int StartFailed = 5;
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using VideoTranslation.Cli.Output;
 using VideoTranslation.Domain;
@@ -12,8 +13,8 @@ using VideoTranslation.Pipeline.Translation;
 namespace VideoTranslation.Cli.Commands;
 
 /// <summary>
-/// <c>vts translate VIDEO</c> without a server: runs the pipeline in this process with the offline engines,
-/// shows its progress, and writes the results beside the video. Intermediate files live in OUT/.work until
+/// <c>vts translate VIDEO</c> without a server: runs the pipeline in this process with the engines configured as a
+/// server's would be (<c>Engines:*</c>, offline by default), shows its progress, and writes the results beside the video. Intermediate files live in OUT/.work until
 /// the run succeeds, so running the same command again after a failure resumes instead of starting over.
 /// </summary>
 internal static class LocalTranslation
@@ -28,7 +29,20 @@ internal static class LocalTranslation
 
         var output = outputDirectory ?? new DirectoryInfo(Path.Combine(video.DirectoryName!, Path.GetFileNameWithoutExtension(video.Name) + ".translated"));
         var work = Path.Combine(output.FullName, ".work");
-        var pipeline = new TranslationPipeline(new PocketsphinxRecognizer(new PocketsphinxOptions()), new ApertiumTranslator(new ApertiumOptions()), new EspeakSynthesizer());
+        await using var engines = new ServiceCollection()
+            .AddSingleton(VideoTranslation.Server.Hosting.VideoTranslationServer.LoadConfiguration())
+            .AddTranslationPipeline()
+            .BuildServiceProvider();
+        TranslationPipeline pipeline;
+        try
+        {
+            pipeline = engines.GetRequiredService<TranslationPipeline>();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.StartFailed;
+        }
 
         try
         {

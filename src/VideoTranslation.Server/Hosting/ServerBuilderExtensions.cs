@@ -103,30 +103,8 @@ public static class ServerBuilderExtensions
         services.AddSingleton<SimulatedTranslationEngine>();
         services.AddSingleton<VideoTranslationEngine>();
         services.AddSingleton<ITranslationEngine, JobEngineRouter>();
-        services.AddOptions<PocketsphinxOptions>().BindConfiguration(PocketsphinxOptions.SectionName);
-        services.AddOptions<ApertiumOptions>().BindConfiguration(ApertiumOptions.SectionName);
         services.AddOptions<DubbingOptions>().BindConfiguration(DubbingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EnginesOptions>().BindConfiguration(EnginesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WhisperOptions>().BindConfiguration(WhisperOptions.SectionName);
-        services.AddOptions<OpenAiOptions>().BindConfiguration(OpenAiOptions.SectionName);
-        services.AddHttpClient(OpenAiOptions.SectionName, http => http.Timeout = TimeSpan.FromMinutes(10));
-        services.AddSingleton<ISpeechRecognizer>(sp => sp.GetRequiredService<IOptions<EnginesOptions>>().Value.Recognition switch
-        {
-            "whisper" => new WhisperRecognizer(sp.GetRequiredService<IOptions<WhisperOptions>>().Value, OpenAiHttpClient(sp)),
-            "openai" => new OpenAiRecognizer(OpenAiHttpClient(sp), sp.GetRequiredService<IOptions<OpenAiOptions>>().Value),
-            _ => new PocketsphinxRecognizer(sp.GetRequiredService<IOptions<PocketsphinxOptions>>().Value),
-        });
-        services.AddSingleton<ITranslator>(sp => sp.GetRequiredService<IOptions<EnginesOptions>>().Value.Translation switch
-        {
-            "openai" => new OpenAiTranslator(OpenAiHttpClient(sp), sp.GetRequiredService<IOptions<OpenAiOptions>>().Value),
-            _ => new ApertiumTranslator(sp.GetRequiredService<IOptions<ApertiumOptions>>().Value),
-        });
-        services.AddSingleton<ISpeechSynthesizer>(sp => sp.GetRequiredService<IOptions<EnginesOptions>>().Value.Synthesis switch
-        {
-            "openai" => new OpenAiSynthesizer(OpenAiHttpClient(sp), sp.GetRequiredService<IOptions<OpenAiOptions>>().Value),
-            _ => new EspeakSynthesizer(),
-        });
-        services.AddSingleton<TranslationPipeline>();
+        services.AddTranslationPipeline();
 
         services.AddOptions<ToolsOptions>().BindConfiguration(ToolsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
@@ -166,10 +144,6 @@ public static class ServerBuilderExtensions
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         return builder;
     }
-
-    /// <summary>An HttpClient for engines that call out (OpenAI-compatible servers, model downloads), from the factory.</summary>
-    private static HttpClient OpenAiHttpClient(IServiceProvider services) =>
-        services.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAiOptions.SectionName);
 
     /// <summary>The middleware pipeline and every endpoint.</summary>
     public static WebApplication UseVideoTranslationServer(this WebApplication app)

@@ -70,6 +70,19 @@ public static class VideoTranslationServer
         return app;
     }
 
+    /// <summary>
+    /// The configuration a server would read here, for tools that run parts of it in their own process (<c>vts translate</c>
+    /// runs the pipeline): built-in defaults, appsettings.json, environment variables (plain and <c>VTS_</c>-prefixed).
+    /// </summary>
+    public static IConfiguration LoadConfiguration()
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddJsonFile("appsettings.json", optional: true);
+        configuration.AddEnvironmentVariables();
+        Configure(configuration, null, null);
+        return configuration;
+    }
+
     private static void Configure(ConfigurationManager configuration, string[]? args, IReadOnlyDictionary<string, string?>? overrides)
     {
         configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = Defaults });

@@ -244,6 +244,28 @@ public sealed class CliTests
         Assert.Contains("La casa es muy grande.", await File.ReadAllTextAsync(Path.Combine(directory.Path, "out", "video.es.srt")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Translate_in_process_uses_the_engines_configuration_chooses_like_the_server()
+    {
+        using var directory = new TempDirectory();
+        await using var openAi = await OpenAi.FakeOpenAiServer.StartAsync();
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, "The house is very big.", seconds: 3);
+
+        var (exit, stdout, stderr) = await VtsProcess.RunWithAsync(
+            null,
+            new Dictionary<string, string?> { ["VTS_Engines__Translation"] = "openai", ["VTS_OpenAi__BaseUrl"] = openAi.BaseUrl },
+            "translate", video, "--to", "es", "--no-dub", "--out", Path.Combine(directory.Path, "out"));
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("[es] ", await File.ReadAllTextAsync(Path.Combine(directory.Path, "out", "video.es.srt")), StringComparison.Ordinal);
+        Assert.NotEmpty(openAi.ChatRequests);
+
+        var (refused, _, error) = await VtsProcess.RunWithAsync(
+            null, new Dictionary<string, string?> { ["VTS_Engines__Translation"] = "babelfish" }, "translate", video, "--to", "es", "--out", Path.Combine(directory.Path, "out2"));
+        Assert.Equal(5, refused);
+        Assert.Contains("Engines:Translation", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -50,12 +50,22 @@ public sealed partial class VtsProcess : IAsyncDisposable
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunInDirectoryAsync(null, args);
 
     /// <summary>Runs a <c>vts</c> command with <paramref name="workingDirectory"/> as its current directory.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunInDirectoryAsync(string? workingDirectory, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunInDirectoryAsync(string? workingDirectory, params string[] args) =>
+        RunWithAsync(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs a <c>vts</c> command with <paramref name="environment"/> added to its environment variables.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithAsync(
+        string? workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var info = StartInfo(args);
         if (workingDirectory is not null)
         {
             info.WorkingDirectory = workingDirectory;
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
         }
 
         using var process = Process.Start(info)!;

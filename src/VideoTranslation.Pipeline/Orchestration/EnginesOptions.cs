@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace VideoTranslation.Server.Engines;
+namespace VideoTranslation.Pipeline.Orchestration;
 
 /// <summary>Which engine does each part of a video job. Bound from the <c>Engines</c> configuration section.</summary>
 public sealed class EnginesOptions
