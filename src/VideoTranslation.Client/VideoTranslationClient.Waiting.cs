@@ -235,7 +235,7 @@ public sealed partial class VideoTranslationClient
             throw refused;
         }
 
-        if (response.StatusCode == HttpStatusCode.NotFound && await ReadProblemAsync(response, cancellationToken) is { Detail: { } detail } && detail.StartsWith("No job", StringComparison.Ordinal))
+        if (response.StatusCode == HttpStatusCode.NotFound && await ReadProblemAsync(response, cancellationToken) is { Code: "job_not_found", Detail: { } detail })
         {
             throw new TranslationApiException(response.StatusCode, "Not Found", detail, null);
         }

@@ -15,6 +15,10 @@ public static class ApiProblems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
+    /// <summary>404 for a job that does not exist (or is another tenant's), with the code clients tell it apart by: <c>job_not_found</c>.</summary>
+    public static ProblemHttpResult JobNotFound(string id) =>
+        WithCode(StatusCodes.Status404NotFound, "job_not_found", "Not found", $"No job with id '{id}'.");
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict with an existing job");
 

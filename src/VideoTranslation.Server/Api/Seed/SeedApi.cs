@@ -97,7 +97,7 @@ public static class SeedApi
         var job = await waiter.GetAsync(context, id, wait, j => j.Status.ToString(), cancellationToken);
         if (job is null)
         {
-            return ApiProblems.NotFound($"No job with id '{id}'.");
+            return ApiProblems.JobNotFound(id.Value);
         }
 
         return JobWaiter.IsNotModified(context, job, resources.SecondsLeft(job))

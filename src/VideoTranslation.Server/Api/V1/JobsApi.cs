@@ -146,7 +146,7 @@ public static class JobsApi
         var job = await waiter.GetAsync(context, jobId, wait, j => $"{j.Status}/{j.Stage}", cancellationToken);
         if (job is null)
         {
-            return ApiProblems.NotFound($"No job with id '{jobId}'.");
+            return ApiProblems.JobNotFound(jobId.Value);
         }
 
         if (JobWaiter.IsNotModified(context, job, resources.SecondsLeft(job)))
@@ -215,7 +215,7 @@ public static class JobsApi
             case JobRemoval.WrongState finished:
                 return ApiProblems.Conflict($"Job '{jobId}' has already finished ({finished.Job.Status.ToString().ToLowerInvariant()}); there is nothing to cancel.");
             default:
-                return ApiProblems.NotFound($"No job with id '{jobId}'.");
+                return ApiProblems.JobNotFound(jobId.Value);
         }
     }
 
@@ -237,7 +237,7 @@ public static class JobsApi
             case JobRemoval.WrongState:
                 return ApiProblems.Conflict($"Job '{jobId}' is still pending; cancel it first (POST /v1/jobs/{jobId}/cancel), then delete it.");
             default:
-                return ApiProblems.NotFound($"No job with id '{jobId}'.");
+                return ApiProblems.JobNotFound(jobId.Value);
         }
     }
 
@@ -333,7 +333,7 @@ public static class JobsApi
 
         return await jobs.GetAsync(jobId, cancellationToken) is { } job && context.MaySee(job)
             ? (job, null)
-            : (null, ApiProblems.NotFound($"No job with id '{jobId}'."));
+            : (null, ApiProblems.JobNotFound(jobId.Value));
     }
 
     internal static ProblemHttpResult NoArtifact(JobId id, string name) =>
