@@ -1,5 +1,4 @@
 using VideoTranslation.Domain;
-using VideoTranslation.Server.Engines;
 
 namespace VideoTranslation.Server.Artifacts;
 

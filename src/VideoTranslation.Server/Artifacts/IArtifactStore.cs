@@ -5,7 +5,7 @@ namespace VideoTranslation.Server.Artifacts;
 /// <summary>
 /// Where video jobs' files are kept so that every node can reach them: the upload, each stage's output, and the
 /// artifacts. Tools (ffmpeg, recognizers) work on local files, so each node works in its own job directory
-/// (<see cref="Engines.JobFiles"/>) and the store moves files between that and the shared place: the data directory
+/// (<see cref="JobFiles"/>) and the store moves files between that and the shared place: the data directory
 /// itself (local, or a network file system mounted on every node), or an S3-compatible bucket.
 /// </summary>
 public interface IArtifactStore

@@ -2,17 +2,30 @@ using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Storage;
 
-namespace VideoTranslation.Server.Engines;
+namespace VideoTranslation.Server.Artifacts;
 
-/// <summary>Where a video job's files live: DATA/jobs/{id}/ (job ids are restricted to file-safe characters).</summary>
+/// <summary>
+/// Where a video job's files live, the one place that knows: DATA/jobs/{id}/ (job ids are restricted to file-safe
+/// characters), the upload as <c>input.EXT</c>, provided subtitles as <c>source-subtitles.EXT</c>, the pipeline's work
+/// in <c>work/</c>. The API writes uploads here, workers and artifact stores read and sync it, the sweeper cleans it.
+/// </summary>
 public sealed class JobFiles(IOptions<StorageOptions> storage)
 {
-    public string DirectoryFor(JobId id) => Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "jobs", id.Value);
+    /// <summary>The directory every job's directory is in.</summary>
+    public string Root => Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "jobs");
 
-    public string InputFor(JobId id, VideoJobSpec spec) => Path.Combine(DirectoryFor(id), "input" + spec.InputExtension);
+    public string DirectoryFor(JobId id) => Path.Combine(Root, id.Value);
+
+    /// <summary>The upload's name in the job's directory, given its extension (e.g. <c>.mp4</c>).</summary>
+    public static string InputName(string extension) => "input" + extension;
+
+    /// <summary>The provided subtitles' name in the job's directory, given their extension (<c>.srt</c> or <c>.vtt</c>).</summary>
+    public static string SourceSubtitlesName(string extension) => "source-subtitles" + extension;
+
+    public string InputFor(JobId id, VideoJobSpec spec) => Path.Combine(DirectoryFor(id), InputName(spec.InputExtension));
 
     public string? SourceSubtitlesFor(JobId id, VideoJobSpec spec) =>
-        spec.SourceSubtitlesExtension is { } extension ? Path.Combine(DirectoryFor(id), "source-subtitles" + extension) : null;
+        spec.SourceSubtitlesExtension is { } extension ? Path.Combine(DirectoryFor(id), SourceSubtitlesName(extension)) : null;
 
     /// <summary>Removes everything the job stored: upload, work files, artifacts. Nothing there is an error.</summary>
     public void Delete(JobId id)

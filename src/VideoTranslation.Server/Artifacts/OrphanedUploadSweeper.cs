@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
-using VideoTranslation.Server.Artifacts;
+using VideoTranslation.Server.Storage;
 
-namespace VideoTranslation.Server.Storage;
+namespace VideoTranslation.Server.Artifacts;
 
 /// <summary>
 /// Removes job directories that have no job: uploads cut off when an API node died mid-request (a job row is written
@@ -11,7 +10,7 @@ namespace VideoTranslation.Server.Storage;
 /// Finished jobs' local copies go too where the artifact store keeps the files elsewhere (a bucket).
 /// </summary>
 internal sealed partial class OrphanedUploadSweeper(
-    IJobRepository jobs, IArtifactStore store, IOptions<StorageOptions> storage, TimeProvider clock, ILogger<OrphanedUploadSweeper> logger) : BackgroundService
+    IJobRepository jobs, IArtifactStore store, JobFiles files, TimeProvider clock, ILogger<OrphanedUploadSweeper> logger) : BackgroundService
 {
     public static readonly TimeSpan MinimumAge = TimeSpan.FromHours(1);
 
@@ -34,7 +33,7 @@ internal sealed partial class OrphanedUploadSweeper(
 
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var root = Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "jobs");
+        var root = files.Root;
         if (!Directory.Exists(root))
         {
             return 0;

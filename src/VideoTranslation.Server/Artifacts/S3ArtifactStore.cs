@@ -3,7 +3,6 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
-using VideoTranslation.Server.Engines;
 
 namespace VideoTranslation.Server.Artifacts;
 

@@ -1,4 +1,5 @@
 using VideoTranslation.Domain;
+using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Webhooks;
 

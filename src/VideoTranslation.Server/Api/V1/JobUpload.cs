@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Artifacts;
 
 namespace VideoTranslation.Server.Api.V1;
 
@@ -84,12 +85,12 @@ internal sealed class JobUpload : IDisposable
                 case UploadFields.File or UploadFields.SourceSubtitles when fileName is not null && (name == UploadFields.File ? Video : SourceSubtitles) is not null:
                     return UploadRejection.Malformed($"Only one '{name}' part is allowed.");
                 case UploadFields.File when fileName is not null:
-                    var video = Path.Combine(directory, "input" + SafeExtension(fileName, ".bin"));
+                    var video = Path.Combine(directory, JobFiles.InputName(SafeExtension(fileName, ".bin")));
                     await CopyAsync(section.Body, video, long.MaxValue, cancellationToken);
                     Video = (Path.GetFileName(fileName), video);
                     break;
                 case UploadFields.SourceSubtitles when fileName is not null:
-                    var subtitles = Path.Combine(directory, "source-subtitles" + (SafeExtension(fileName, ".srt") == ".vtt" ? ".vtt" : ".srt"));
+                    var subtitles = Path.Combine(directory, JobFiles.SourceSubtitlesName(SafeExtension(fileName, ".srt") == ".vtt" ? ".vtt" : ".srt"));
                     if (!await CopyAsync(section.Body, subtitles, MaxSubtitlesBytes, cancellationToken))
                     {
                         return UploadRejection.TooLarge($"source_subtitles is larger than {MaxSubtitlesBytes / 1024 / 1024} MiB.");
@@ -121,7 +122,7 @@ internal sealed class JobUpload : IDisposable
     /// <summary>Stores a video fetched from elsewhere (<c>source_url</c>) as the upload's; false when it holds more than <paramref name="limit"/> bytes.</summary>
     public async Task<bool> AddVideoAsync(Stream body, string fileName, string directory, long limit, CancellationToken cancellationToken)
     {
-        var video = Path.Combine(directory, "input" + SafeExtension(fileName, ".bin"));
+        var video = Path.Combine(directory, JobFiles.InputName(SafeExtension(fileName, ".bin")));
         if (!await CopyAsync(body, video, limit, cancellationToken))
         {
             return false;
