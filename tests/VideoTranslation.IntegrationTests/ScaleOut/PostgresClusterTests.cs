@@ -52,7 +52,9 @@ public sealed class PostgresClusterTests
     {
         var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
         using var data = new TempDirectory();
-        string[] shared = ["--database", database, "--data", data.Path, "--lease-seconds", "1", "--sim-error-rate", "0"];
+        // Leases of 3 s: the takeover comes quickly, and a survivor stalled by a busy machine (its lease renewed every
+        // second) does not lose the job in turn, which with 1 s leases happened under load and made a third attempt.
+        string[] shared = ["--database", database, "--data", data.Path, "--lease-seconds", "3", "--sim-error-rate", "0"];
         var (api, url) = await VtsProcess.ServeAsync([.. shared, "--no-workers"]);
         await using var _ = api;
         using var client = new VideoTranslationClient(url, TestServer.FastPolling(timeoutSeconds: 90));
