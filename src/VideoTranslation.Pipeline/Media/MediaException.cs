@@ -1,3 +1,5 @@
+using VideoTranslation.Domain;
+
 namespace VideoTranslation.Pipeline.Media;
 
 /// <summary>The input cannot be translated, for a reason the user can fix (<see cref="Error"/>); retrying will not help.</summary>
@@ -29,12 +31,12 @@ public sealed class MediaException : Exception
     /// <summary>The error as the API names it, e.g. <c>no_audio</c>.</summary>
     public string Code => Error switch
     {
-        MediaError.Empty => "empty_file",
-        MediaError.NotMedia => "not_media",
-        MediaError.Truncated => "truncated",
-        MediaError.NoAudio => "no_audio",
-        MediaError.ZeroDuration => "zero_duration",
-        MediaError.TooLong => "media_too_long",
-        _ => "invalid_media",
+        MediaError.Empty => ErrorCodes.EmptyFile,
+        MediaError.NotMedia => ErrorCodes.NotMedia,
+        MediaError.Truncated => ErrorCodes.Truncated,
+        MediaError.NoAudio => ErrorCodes.NoAudio,
+        MediaError.ZeroDuration => ErrorCodes.ZeroDuration,
+        MediaError.TooLong => ErrorCodes.MediaTooLong,
+        _ => ErrorCodes.InvalidMedia,
     };
 }

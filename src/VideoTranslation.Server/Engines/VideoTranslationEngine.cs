@@ -80,11 +80,11 @@ internal sealed class VideoTranslationEngine(
     {
         StageHandOffException handOff => new JobHandOffException(WorkQueues.For(handOff.Stage), ex),
         MediaException media => new JobFailedException(media.Code, media.Message, ex),
-        UnsupportedLanguageException => new JobFailedException("unsupported_language", ex.Message, ex),
-        GlossaryExpansionException => new JobFailedException("glossary_too_large", ex.Message, ex),
-        SubtitleFormatException => new JobFailedException("invalid_subtitles", $"The source subtitles do not parse: {ex.Message}", ex),
-        ToolException { IsMissing: true } => new JobFailedException("engine_unavailable", ex.Message, ex),
-        ToolException { TimedOut: true } => new JobFailedException("tool_timeout", ex.Message, ex),
+        UnsupportedLanguageException => new JobFailedException(ErrorCodes.UnsupportedLanguage, ex.Message, ex),
+        GlossaryExpansionException => new JobFailedException(ErrorCodes.GlossaryTooLarge, ex.Message, ex),
+        SubtitleFormatException => new JobFailedException(ErrorCodes.InvalidSubtitles, $"The source subtitles do not parse: {ex.Message}", ex),
+        ToolException { IsMissing: true } => new JobFailedException(ErrorCodes.EngineUnavailable, ex.Message, ex),
+        ToolException { TimedOut: true } => new JobFailedException(ErrorCodes.ToolTimeout, ex.Message, ex),
         _ => null,
     };
 

@@ -1,4 +1,5 @@
 using System.Net;
+using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Problems;
 
 namespace VideoTranslation.Server.Security;
@@ -23,14 +24,14 @@ internal sealed class OpenServerGuard(RequestDelegate next, ServerExposure expos
         var request = context.Request;
         if (!IsLoopbackName(request.Host.Host))
         {
-            return ApiProblems.WithCode(StatusCodes.Status403Forbidden, "host_not_allowed", "The request is not addressed to this server",
+            return ApiProblems.WithCode(StatusCodes.Status403Forbidden, ErrorCodes.HostNotAllowed, "The request is not addressed to this server",
                 $"This server needs no API key, so it answers only requests addressed to it by a loopback name (localhost, 127.0.0.1, [::1]), not '{ApiProblems.Echo(request.Host.Value ?? "")}'. " +
                 "To serve other names, require keys (Auth:Mode=required) or listen on a non-loopback address.").ExecuteAsync(context);
         }
 
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method) && IsCrossOrigin(request))
         {
-            return ApiProblems.WithCode(StatusCodes.Status403Forbidden, "cross_origin", "Requests from other sites are refused",
+            return ApiProblems.WithCode(StatusCodes.Status403Forbidden, ErrorCodes.CrossOrigin, "Requests from other sites are refused",
                 "This server needs no API key, so it accepts changes only from its own web page and from programs, never from another site's page.").ExecuteAsync(context);
         }
 

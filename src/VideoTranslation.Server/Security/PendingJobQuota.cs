@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Storage;
 
@@ -32,6 +33,6 @@ internal sealed class PendingJobQuota(IJobRepository jobs, IOptions<LimitOptions
     {
         context.Response.Headers.RetryAfter = "10";
         return ApiProblems.TooManyRequests(
-            "too_many_pending_jobs", $"Tenant '{context.Tenant()}' has {pending} jobs pending, its limit (Limits:MaxPendingJobs); start more once some finish.");
+            ErrorCodes.TooManyPendingJobs, $"Tenant '{context.Tenant()}' has {pending} jobs pending, its limit (Limits:MaxPendingJobs); start more once some finish.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Problems;
 
 namespace VideoTranslation.Server.Security;
@@ -26,7 +27,7 @@ internal sealed class WaiterLimitMiddleware(RequestDelegate next, IOptions<Limit
         {
             Leave(key);
             context.Response.Headers.RetryAfter = "5";
-            await ApiProblems.TooManyRequests("too_many_waiters", $"This key already holds {limits.Value.MaxWaiters} long-polls or event streams open (Limits:MaxWaiters); close one, or poll without waiting.")
+            await ApiProblems.TooManyRequests(ErrorCodes.TooManyWaiters, $"This key already holds {limits.Value.MaxWaiters} long-polls or event streams open (Limits:MaxWaiters); close one, or poll without waiting.")
                 .ExecuteAsync(context);
             return;
         }

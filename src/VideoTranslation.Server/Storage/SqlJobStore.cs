@@ -199,11 +199,11 @@ internal sealed class SqlJobStore(
             var cancelled = await connection.QuerySingleOrDefaultAsync<JobRow>(
                 $"""
                 UPDATE jobs SET state = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, completed_at = @Now, updated_at = @Now,
-                    error_code = 'cancelled', error_message = 'The job was cancelled at the client''s request.', version = version + 1
+                    error_code = @Code, error_message = 'The job was cancelled at the client''s request.', version = version + 1
                 WHERE id = @Id AND state IN ('queued', 'running')
                 RETURNING {Columns};
                 """,
-                new { Id = id.Value, Now = now },
+                new { Id = id.Value, Now = now, Code = ErrorCodes.Cancelled },
                 transaction);
             if (cancelled is not null)
             {
@@ -270,12 +270,12 @@ internal sealed class SqlJobStore(
                 """
                 UPDATE jobs
                 SET state = 'failed', lease_owner = NULL, lease_expires_at = NULL, completed_at = @Now, updated_at = @Now, version = version + 1,
-                    error_code = 'abandoned',
+                    error_code = @Code,
                     error_message = 'The job was abandoned after ' || attempts || ' attempts: each worker that took it stopped before finishing (crash or kill).'
                 WHERE state = 'running' AND lease_expires_at <= @Now AND attempts >= max_attempts
                 RETURNING id;
                 """,
-                new { Now = now },
+                new { Now = now, Code = ErrorCodes.Abandoned },
                 transaction)).ToList();
             var deliveries = 0;
             foreach (var id in abandoned)
@@ -355,12 +355,12 @@ internal sealed class SqlJobStore(
             UPDATE jobs SET
                 state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
                 error_message = CASE WHEN attempts >= max_attempts THEN 'Gave up after ' || attempts || ' attempts: ' || @Reason END,
-                error_code = CASE WHEN attempts >= max_attempts THEN 'gave_up' END,
+                error_code = CASE WHEN attempts >= max_attempts THEN @Code END,
                 completed_at = CASE WHEN attempts >= max_attempts THEN @Now END,
                 available_at = @Now + @DelayMs, lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, new { Reason = reason, DelayMs = (long)delay.TotalMilliseconds }, visible: true, wakeWorkers: true, cancellationToken);
+            id, owner, new { Reason = reason, DelayMs = (long)delay.TotalMilliseconds, Code = ErrorCodes.GaveUp }, visible: true, wakeWorkers: true, cancellationToken);
 
     public Task<bool> ReleaseAsync(JobId id, string owner, CancellationToken cancellationToken) => HandBackAsync(id, owner, null, cancellationToken);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using VideoTranslation.Domain;
 
 namespace VideoTranslation.Server.Api.Problems;
 
@@ -17,7 +18,7 @@ public static class ApiProblems
 
     /// <summary>404 for a job that does not exist (or is another tenant's), with the code clients tell it apart by: <c>job_not_found</c>.</summary>
     public static ProblemHttpResult JobNotFound(string id) =>
-        WithCode(StatusCodes.Status404NotFound, "job_not_found", "Not found", $"No job with id '{id}'.");
+        WithCode(StatusCodes.Status404NotFound, ErrorCodes.JobNotFound, "Not found", $"No job with id '{id}'.");
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict with an existing job");
@@ -39,7 +40,7 @@ public static class ApiProblems
     {
         var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
         problem.Status = StatusCodes.Status422UnprocessableEntity;
-        problem.Title = code == "invalid_request" ? "The request has invalid fields" : "The video cannot be translated";
+        problem.Title = code == ErrorCodes.InvalidRequest ? "The request has invalid fields" : "The video cannot be translated";
         problem.Detail = detail;
         problem.Extensions["code"] = code;
         return TypedResults.Problem(problem);

@@ -22,7 +22,7 @@ internal sealed class ArtifactFileResult(string path, Artifact artifact, Transla
         {
             response.ContentLength = null;
             response.Headers.ContentDisposition = default;
-            await ApiProblems.WithCode(StatusCodes.Status416RangeNotSatisfiable, "range_not_satisfiable", "The range is outside the file",
+            await ApiProblems.WithCode(StatusCodes.Status416RangeNotSatisfiable, ErrorCodes.RangeNotSatisfiable, "The range is outside the file",
                 $"{artifact.Name} holds {artifact.Size} bytes; ask for a range that starts before its end (Content-Range says its length).").ExecuteAsync(httpContext);
         }
     }

@@ -50,7 +50,7 @@ public sealed record JobResource(
             job.UpdatedAt.UtcDateTime,
             job.CompletedAt?.UtcDateTime,
             job.Attempts,
-            job.ErrorMessage is { } message ? new JobErrorResource(job.ErrorCode ?? "translation_failed", message) : null,
+            job.ErrorMessage is { } message ? new JobErrorResource(job.ErrorCode ?? ErrorCodes.TranslationFailed, message) : null,
             results,
             new Dictionary<string, string> { ["self"] = self, ["artifacts"] = $"{self}/artifacts", ["events"] = $"{self}/events", ["cancel"] = $"{self}/cancel" },
             job.Version,

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Security;
 
@@ -28,7 +29,7 @@ internal sealed class SourceDownloader(IHttpClientFactory clients, IOptions<ApiO
             {
                 if (Refusal(url) is { } refused)
                 {
-                    return ("invalid_request", $"source_url: {refused}");
+                    return (ErrorCodes.InvalidRequest, $"source_url: {refused}");
                 }
 
                 using var response = await clients.CreateClient(HttpClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
@@ -40,30 +41,30 @@ internal sealed class SourceDownloader(IHttpClientFactory clients, IOptions<ApiO
 
                 if (!response.IsSuccessStatusCode)
                 {
-                    return ("source_unavailable", $"source_url answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+                    return (ErrorCodes.SourceUnavailable, $"source_url answered {(int)response.StatusCode} {response.ReasonPhrase}.");
                 }
 
                 if (response.Content.Headers.ContentLength > options.Value.MaxUploadBytes)
                 {
-                    return ("source_too_large", $"source_url holds {response.Content.Headers.ContentLength} bytes; this server takes at most {options.Value.MaxUploadBytes}.");
+                    return (ErrorCodes.SourceTooLarge, $"source_url holds {response.Content.Headers.ContentLength} bytes; this server takes at most {options.Value.MaxUploadBytes}.");
                 }
 
                 await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
                 var fileName = Path.GetFileName(new Uri(url).AbsolutePath) is { Length: > 0 } name ? name : "source";
                 return await upload.AddVideoAsync(body, fileName, directory, options.Value.MaxUploadBytes, deadline.Token)
                     ? null
-                    : ("source_too_large", $"source_url holds more than {options.Value.MaxUploadBytes} bytes, the most this server takes.");
+                    : (ErrorCodes.SourceTooLarge, $"source_url holds more than {options.Value.MaxUploadBytes} bytes, the most this server takes.");
             }
 
-            return ("source_unavailable", $"source_url redirects more than {MaxRedirects} times.");
+            return (ErrorCodes.SourceUnavailable, $"source_url redirects more than {MaxRedirects} times.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ("source_unavailable", $"source_url did not deliver the video within {options.Value.SourceDownloadTimeout.TotalSeconds:0} s.");
+            return (ErrorCodes.SourceUnavailable, $"source_url did not deliver the video within {options.Value.SourceDownloadTimeout.TotalSeconds:0} s.");
         }
         catch (HttpRequestException ex)
         {
-            return ("source_unavailable", $"source_url could not be fetched: {ex.Message}");
+            return (ErrorCodes.SourceUnavailable, $"source_url could not be fetched: {ex.Message}");
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Problems;
 
 namespace VideoTranslation.Server.Api.V1;
@@ -6,11 +7,11 @@ namespace VideoTranslation.Server.Api.V1;
 /// <summary>Why an upload was refused while it was read: the status it answers with, a <c>code</c> and a message a user can act on.</summary>
 internal sealed record UploadRejection(int Status, string Code, string Message)
 {
-    public static UploadRejection Malformed(string message) => new(StatusCodes.Status400BadRequest, "malformed_request", message);
+    public static UploadRejection Malformed(string message) => new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, message);
 
-    public static UploadRejection TooLarge(string message) => new(StatusCodes.Status413PayloadTooLarge, "request_too_large", message);
+    public static UploadRejection TooLarge(string message) => new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, message);
 
-    public static UploadRejection UnknownField(string message) => new(StatusCodes.Status422UnprocessableEntity, "unknown_field", message);
+    public static UploadRejection UnknownField(string message) => new(StatusCodes.Status422UnprocessableEntity, ErrorCodes.UnknownField, message);
 
     public ProblemHttpResult ToProblem() => Status switch
     {

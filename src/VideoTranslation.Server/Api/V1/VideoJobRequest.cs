@@ -73,7 +73,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
 
         if (errors.Count > 0)
         {
-            return (null, default, null, new Invalid("invalid_request", string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))), errors));
+            return (null, default, null, new Invalid(ErrorCodes.InvalidRequest, string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))), errors));
         }
 
         if (Unsupported(source, targets, dub, upload.SourceSubtitles is not null) is { } unsupported)
@@ -88,7 +88,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
             if (media.Duration.TotalSeconds > api.Value.MaxMediaSeconds)
             {
                 return (null, default, null, new Invalid(
-                    "media_too_long", $"The media lasts {media.Duration.TotalSeconds:0} s; this server takes at most {api.Value.MaxMediaSeconds:0} s (Api:MaxMediaSeconds)."));
+                    ErrorCodes.MediaTooLong, $"The media lasts {media.Duration.TotalSeconds:0} s; this server takes at most {api.Value.MaxMediaSeconds:0} s (Api:MaxMediaSeconds)."));
             }
 
             if (upload.SourceSubtitles is null || keepOriginal)
@@ -107,7 +107,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
         }
         catch (SubtitleFormatException ex)
         {
-            return (null, default, null, new Invalid("invalid_subtitles", $"source_subtitles does not parse: {ex.Message}"));
+            return (null, default, null, new Invalid(ErrorCodes.InvalidSubtitles, $"source_subtitles does not parse: {ex.Message}"));
         }
 
         var spec = new VideoJobSpec
@@ -131,7 +131,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
     {
         if (targets.FirstOrDefault(t => t.Language == source.Language) is { Value: not null } same)
         {
-            return new Invalid("invalid_request", $"target_languages: '{same}' is the source language.");
+            return new Invalid(ErrorCodes.InvalidRequest, $"target_languages: '{same}' is the source language.");
         }
 
         try
@@ -141,7 +141,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
         }
         catch (UnsupportedLanguageException ex)
         {
-            return new Invalid("unsupported_language", ex.Message);
+            return new Invalid(ErrorCodes.UnsupportedLanguage, ex.Message);
         }
     }
 
