@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using VideoTranslation.Server.Engines;
 
 namespace VideoTranslation.Server.Workers;
 
@@ -14,16 +13,17 @@ internal static partial class PublicErrorMessage
 
     public static string For(Exception exception) => Scrub(exception switch
     {
-        HttpRequestException { StatusCode: { } status } => $"An engine server answered {(int)status} ({status}); the job is retried while that lasts.",
-        HttpRequestException => "An engine server could not be reached; the job is retried while that lasts.",
+        HttpRequestException { StatusCode: { } status } => $"An engine server answered {(int)status} ({status}).",
+        HttpRequestException => "An engine server could not be reached.",
         _ => exception.Message,
     });
 
-    /// <summary><paramref name="message"/> with each absolute path replaced by '…', cut to a length fit for a status page.</summary>
+    /// <summary><paramref name="message"/> cut to a length fit for a status page, with each absolute path replaced by '…'.</summary>
     public static string Scrub(string message)
     {
-        var scrubbed = AbsolutePath().Replace(message, "…");
-        return scrubbed.Length <= MaxLength ? scrubbed : scrubbed[..MaxLength] + "…";
+        // Cut first, so the pattern never runs over more than a status page's worth of text.
+        var cut = message.Length <= MaxLength ? message : message[..MaxLength] + "…";
+        return AbsolutePath().Replace(cut, "…");
     }
 
     /// <summary>A '/' not preceded by a word, a path or a URL's characters, and what follows up to a space or a quote.</summary>
