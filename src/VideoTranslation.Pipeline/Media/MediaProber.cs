@@ -25,7 +25,7 @@ public static class MediaProber
         }
         catch (ToolException ex) when (ex.TimedOut)
         {
-            throw Unreadable(path, "reading its headers took too long, as a damaged or crafted file's can");
+            throw new MediaException(MediaError.NotMedia, "The file cannot be read: reading its headers took too long, as a damaged or crafted file's can.");
         }
         if (result.ExitCode != 0)
         {
@@ -35,7 +35,7 @@ public static class MediaProber
         var output = JsonSerializer.Deserialize(result.StandardOutput, FfprobeJsonContext.Default.FfprobeOutput);
         if (output?.Format?.FormatName is { } format && ContainerFormats.DemuxerOf(format) is null)
         {
-            throw Unreadable(path, "not on whitelist"); // the whitelist refuses it first; this keeps the two from ever disagreeing
+            throw NotAllowedFormat(); // the whitelist refuses it first; this keeps the two from ever disagreeing
         }
 
         var streams = output?.Streams ?? [];
@@ -118,12 +118,15 @@ public static class MediaProber
 
         if (standardError.Contains("not on whitelist", StringComparison.Ordinal))
         {
-            return new MediaException(MediaError.NotMedia, $"The file is not in a container format this service reads: {ContainerFormats.Described}.");
+            return NotAllowedFormat();
         }
 
         // ffprobe's own words are not passed on: they name server paths, and for a crafted file whatever it was made to open.
         return new MediaException(MediaError.NotMedia, "The file is not a video or audio format that can be read.");
     }
+
+    private static MediaException NotAllowedFormat() =>
+        new(MediaError.NotMedia, $"The file is not in a container format this service reads: {ContainerFormats.Described}.");
 
     private static bool StartsWithMp4Header(string path)
     {
