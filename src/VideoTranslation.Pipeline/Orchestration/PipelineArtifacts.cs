@@ -13,6 +13,9 @@ public static class PipelineArtifacts
 {
     public static string Transcript(string work) => Path.Combine(work, "transcript.json");
 
+    /// <summary>The media's length as measured against the server's limit, in seconds (a work file, not an artifact).</summary>
+    public static string MeasuredSeconds(string work) => Path.Combine(work, "measured-seconds.txt");
+
     public static string SourceSubtitles(string work, SubtitleFormat format) => Path.Combine(work, "source" + Extension(format));
 
     public static string LanguageDirectory(string work, string language) => Path.Combine(work, language);

@@ -37,7 +37,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         var media = await MediaProber.ProbeAsync(request.InputPath, cancellationToken);
         if (request.MaxMediaDuration is { } limit)
         {
-            media = await MediaProber.RequireAtMostAsync(request.InputPath, media, limit, cancellationToken);
+            media = await MeasuredAsync(request.InputPath, media, limit, work, cancellationToken);
         }
         if (request.SourceSubtitlesPath is null || request.KeepOriginalAudio)
         {
@@ -79,6 +79,23 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
 
         progress?.Report(new PipelineProgress(PipelineStage.Muxing, 1));
         return new PipelineResult(transcriptPath, sourceSrt, sourceVtt, results, output);
+    }
+
+    /// <summary>
+    /// The media with its length measured against <paramref name="limit"/> (<see cref="MediaProber.RequireAtMostAsync"/>), once
+    /// per job: the measurement reads the whole file, so a run resumed or handed on reads what the first one wrote down.
+    /// </summary>
+    private static async Task<MediaInfo> MeasuredAsync(string input, MediaInfo media, TimeSpan limit, string work, CancellationToken cancellationToken)
+    {
+        var record = PipelineArtifacts.MeasuredSeconds(work);
+        if (File.Exists(record) && double.TryParse(await File.ReadAllTextAsync(record, cancellationToken), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return media with { Duration = TimeSpan.FromSeconds(seconds) };
+        }
+
+        media = await MediaProber.RequireAtMostAsync(input, media, limit, cancellationToken);
+        await AtomicFile.WriteTextAsync(record, media.Duration.TotalSeconds.ToString("R", CultureInfo.InvariantCulture), cancellationToken);
+        return media;
     }
 
     /// <summary>The languages the engines here can handle, from the same checks as <see cref="RequireSupported"/>.</summary>
