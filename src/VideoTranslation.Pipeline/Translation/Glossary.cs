@@ -46,13 +46,16 @@ public sealed class Glossary
 
         if (entries.Keys.FirstOrDefault(term => term.Length > MaxTermLength) is { } longTerm)
         {
-            return $"A glossary term is at most {MaxTermLength} characters ('{longTerm[..20]}…' has {longTerm.Length}).";
+            return $"A glossary term is at most {MaxTermLength} characters ('{Shown(longTerm)}' has {longTerm.Length}).";
         }
 
         return entries.FirstOrDefault(entry => entry.Value.Length > MaxTargetLength) is { Key: { } term, Value: { } target }
-            ? $"A glossary translation is at most {MaxTargetLength} characters (the one for '{(term.Length > 20 ? term[..20] + "…" : term)}' has {target.Length})."
+            ? $"A glossary translation is at most {MaxTargetLength} characters (the one for '{Shown(term)}' has {target.Length})."
             : null;
     }
+
+    /// <summary>A term as an error message quotes it: short enough to read.</summary>
+    private static string Shown(string term) => term.Length <= 20 ? term : term[..20] + "…";
 
     /// <summary>The text with each term replaced by its placeholder.</summary>
     public string Protect(string text)

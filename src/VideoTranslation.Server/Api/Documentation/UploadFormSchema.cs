@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using VideoTranslation.Pipeline.Media;
+using VideoTranslation.Pipeline.Translation;
 using VideoTranslation.Server.Api.Capabilities;
 using VideoTranslation.Server.Api.V1;
 
@@ -26,7 +28,7 @@ internal static class UploadFormSchema
                     Required = new HashSet<string> { UploadFields.TargetLanguages },
                     Properties = new Dictionary<string, IOpenApiSchema>
                     {
-                        [UploadFields.File] = File("The video: MP4, MOV, M4A, Matroska, WebM, AVI, MPEG-TS, MPEG-PS, FLV, Ogg, WMV/ASF, WAV, MP3, FLAC or AAC. Required unless source_url is given."),
+                        [UploadFields.File] = File($"The video: {ContainerFormats.Described}. Required unless source_url is given."),
                         [UploadFields.SourceUrl] = Text("An http(s) URL to fetch the video from instead of a file (public addresses only).", "uri"),
                         [UploadFields.SourceLanguage] = Text("The spoken language (e.g. en), or 'auto' to detect it where the recognizer can. Default: en."),
                         [UploadFields.TargetLanguages] = Text($"One to {UploadFields.MaxTargetLanguages} target languages, comma-separated or repeated, e.g. es,pt-BR."),
@@ -38,7 +40,7 @@ internal static class UploadFormSchema
                             Description = "soft (a track per language), burned (the first language drawn into the picture; re-encodes the video) or none. Default: soft.",
                             Enum = [.. CapabilitiesApi.SubtitleModes.Select(mode => (JsonNode)JsonValue.Create(mode))],
                         },
-                        [UploadFields.Glossary] = Text("A JSON object of source term to required translation, e.g. {\"Acme\": \"Acme\"} (at most 200 terms)."),
+                        [UploadFields.Glossary] = Text($"A JSON object of source term to required translation, e.g. {{\"Acme\": \"Acme\"}} (at most {Glossary.MaxEntries} terms of {Glossary.MaxTermLength} characters, translations of {Glossary.MaxTargetLength})."),
                         [UploadFields.CallbackUrl] = Text("An http(s) URL the server POSTs the job to when it ends, signed per Standard Webhooks.", "uri"),
                         [UploadFields.SourceSubtitles] = File("An SRT or WebVTT file in the source language that replaces speech recognition."),
                     },
