@@ -118,8 +118,7 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
     /// </summary>
     public static bool IsNotModified(HttpContext context, TranslationJob job, double? etaSeconds)
     {
-        var etag = ETag(job);
-        context.Response.Headers.ETag = etag;
+        context.Response.Headers.ETag = ETag(job).ToString();
         context.Response.Headers.Link = $"</v1/jobs/{job.Id}/events>; rel=\"monitor\"; type=\"text/event-stream\"";
         if (job.Status == JobStatus.Pending)
         {
@@ -135,7 +134,7 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
     /// </summary>
     private static bool ClientHas(HttpRequest request, TranslationJob job)
     {
-        var current = Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(ETag(job));
+        var current = ETag(job);
         return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 
@@ -143,5 +142,6 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
     public static int RetryAfterSeconds(double? etaSeconds) => etaSeconds is { } eta ? (int)Math.Clamp(Math.Ceiling(eta), 1, 30) : 1;
 
     /// <summary>Changes whenever the job visibly does: its version counts every change of state, stage and progress.</summary>
-    public static string ETag(TranslationJob job) => string.Create(CultureInfo.InvariantCulture, $"W/\"{job.Id}-{job.Version}\"");
+    public static Microsoft.Net.Http.Headers.EntityTagHeaderValue ETag(TranslationJob job) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"\"{job.Id}-{job.Version}\""), isWeak: true);
 }
