@@ -3,10 +3,11 @@ using VideoTranslation.Domain;
 namespace VideoTranslation.Server.Engines;
 
 /// <summary>
-/// Does the work of one job. Throws <see cref="JobFailedException"/> for a failure that retrying cannot fix
-/// (the job ends in <c>error</c> with its message); any other exception counts as transient and the job is retried.
+/// Does the work of one job and says how it ended: <see cref="JobOutcome.Completed"/>, <see cref="JobOutcome.Failed"/>
+/// (retrying cannot fix it) or <see cref="JobOutcome.HandedOff"/>. An exception means a transient error: the worker
+/// retries the job.
 /// </summary>
 public interface ITranslationEngine
 {
-    Task TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken);
+    Task<JobOutcome> TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken);
 }

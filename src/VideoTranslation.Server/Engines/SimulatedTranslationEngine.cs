@@ -11,29 +11,25 @@ namespace VideoTranslation.Server.Engines;
 /// </summary>
 internal sealed class SimulatedTranslationEngine(IOptionsMonitor<SimulationOptions> options, TimeProvider clock) : ITranslationEngine
 {
-    /// <summary>The stage a simulated job shows while it runs.</summary>
-    public const string Stage = "running";
-
-    public async Task TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
+    public async Task<JobOutcome> TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var seconds = settings.NextSeconds(Random.Shared);
         var total = TimeSpan.FromSeconds(seconds * settings.TimeScale);
         var step = TimeSpan.FromMilliseconds(Math.Max(250, total.TotalMilliseconds / 10));
         var started = clock.GetTimestamp();
-        progress.Report(new JobProgress(Stage, 0));
+        progress.Report(new JobProgress(JobStage.Running, 0));
         for (var elapsed = TimeSpan.Zero; elapsed < total; elapsed = clock.GetElapsedTime(started))
         {
             var left = total - elapsed;
             await Task.Delay(left < step ? left : step, clock, cancellationToken);
-            progress.Report(new JobProgress(Stage, Math.Min(1, clock.GetElapsedTime(started) / total)));
+            progress.Report(new JobProgress(JobStage.Running, Math.Min(1, clock.GetElapsedTime(started) / total)));
         }
 
-        if (Random.Shared.NextDouble() < settings.ErrorRate)
-        {
-            throw new JobFailedException(string.Create(
+        return Random.Shared.NextDouble() < settings.ErrorRate
+            ? new JobOutcome.Failed(ErrorCodes.TranslationFailed, string.Create(
                 CultureInfo.InvariantCulture,
-                $"Simulated failure: translating {job.Languages.Source} to {job.Languages.Target} failed after {seconds:0.0} s (the simulated engine fails {settings.ErrorRate * 100:0.#}% of jobs)."));
-        }
+                $"Simulated failure: translating {job.Languages.Source} to {job.Languages.Target} failed after {seconds:0.0} s (the simulated engine fails {settings.ErrorRate * 100:0.#}% of jobs)."))
+            : JobOutcome.Completed.Instance;
     }
 }

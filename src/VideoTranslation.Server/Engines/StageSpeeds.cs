@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using VideoTranslation.Pipeline.Orchestration;
 
 namespace VideoTranslation.Server.Engines;
 
@@ -8,23 +9,20 @@ namespace VideoTranslation.Server.Engines;
 /// </summary>
 public sealed class StageSpeeds
 {
-    /// <summary>Stages that run once per target language.</summary>
-    public static readonly IReadOnlySet<string> PerLanguage = new HashSet<string>(StringComparer.Ordinal) { "translating", "synthesizing", "mixing" };
-
     /// <summary>
     /// Every stage of a video job in order, with its starting estimate in seconds per media second: the 600 s row
     /// of docs/benchmarks.md (stage seconds / 600) on the 2-core machine, until this server measures its own.
     /// </summary>
-    public static readonly IReadOnlyList<(string Stage, double SecondsPerMediaSecond)> Defaults =
+    public static readonly IReadOnlyList<(PipelineStage Stage, double SecondsPerMediaSecond)> Defaults =
     [
-        ("probing", 0.0001), ("extracting_audio", 0.0003), ("transcribing", 0.105),
-        ("translating", 0.0003), ("synthesizing", 0.0027), ("mixing", 0.044), ("muxing", 0.0005),
+        (PipelineStage.Probing, 0.0001), (PipelineStage.ExtractingAudio, 0.0003), (PipelineStage.Transcribing, 0.105),
+        (PipelineStage.Translating, 0.0003), (PipelineStage.Synthesizing, 0.0027), (PipelineStage.Mixing, 0.044), (PipelineStage.Muxing, 0.0005),
     ];
 
     // Weight of the newest measurement: recent runs count most, one odd run does not swing the estimate.
     private const double Smoothing = 0.3;
 
-    private readonly ConcurrentDictionary<string, double> speeds = new(Defaults.ToDictionary(d => d.Stage, d => d.SecondsPerMediaSecond), StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, double> speeds = new(Defaults.ToDictionary(d => d.Stage.JobStageName(), d => d.SecondsPerMediaSecond), StringComparer.Ordinal);
 
     public double SecondsPerMediaSecond(string stage) => speeds.GetValueOrDefault(stage);
 
@@ -42,5 +40,5 @@ public sealed class StageSpeeds
 
     /// <summary>Expected seconds for a whole job on <paramref name="mediaSeconds"/> of media into <paramref name="languages"/> languages.</summary>
     public double ExpectedSeconds(double mediaSeconds, int languages) =>
-        Defaults.Sum(d => SecondsPerMediaSecond(d.Stage) * mediaSeconds * (PerLanguage.Contains(d.Stage) ? languages : 1));
+        Defaults.Sum(d => SecondsPerMediaSecond(d.Stage.JobStageName()) * mediaSeconds * (d.Stage.RunsPerLanguage() ? languages : 1));
 }

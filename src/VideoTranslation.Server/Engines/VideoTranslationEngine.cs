@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Media;
@@ -23,7 +22,7 @@ internal sealed class VideoTranslationEngine(
     // The stages this process's workers may do; null when they serve every queue.
     private readonly IReadOnlySet<PipelineStage>? stages = workers.Value.ServesSomeQueues ? WorkQueues.Stages(workers.Value.QueueSet) : null;
 
-    public async Task TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
+    public async Task<JobOutcome> TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
         var spec = job.Video ?? throw new InvalidOperationException($"Job {job.Id} is not a video job.");
         var request = new PipelineRequest
@@ -52,39 +51,39 @@ internal sealed class VideoTranslationEngine(
         {
             await pipeline.RunAsync(request, files.WorkFor(job.Id), reporter, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (OutcomeOf(ex) is { } outcome)
         {
             await saving.ContinueWith(_ => { }, TaskScheduler.Default);
-            var outcome = Outcome(ex);
-            if (outcome is null)
-            {
-                throw; // transient: the worker retries it
-            }
-
-            if (outcome is JobHandOffException)
+            if (outcome is JobOutcome.HandedOff)
             {
                 await store.PushAsync(job.Id, cancellationToken); // the next worker needs it all
                 await store.EvictLocalCopyAsync(job.Id);
             }
 
-            throw outcome;
+            return outcome;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await saving.ContinueWith(_ => { }, TaskScheduler.Default);
+            throw; // transient: the worker retries it
         }
 
         await saving.ContinueWith(_ => { }, TaskScheduler.Default);
         await store.PushAsync(job.Id, cancellationToken);
         await store.EvictLocalCopyAsync(job.Id);
+        return JobOutcome.Completed.Instance;
     }
 
     /// <summary>What a pipeline exception means for the job: handed on, failed for good with a code, or (null) transient.</summary>
-    private static Exception? Outcome(Exception ex) => ex switch
+    private static JobOutcome? OutcomeOf(Exception ex) => ex switch
     {
-        StageHandOffException handOff => new JobHandOffException(WorkQueues.For(handOff.Stage), ex),
-        MediaException media => new JobFailedException(media.Code, media.Message, ex),
-        UnsupportedLanguageException => new JobFailedException(ErrorCodes.UnsupportedLanguage, ex.Message, ex),
-        GlossaryExpansionException => new JobFailedException(ErrorCodes.GlossaryTooLarge, ex.Message, ex),
-        SubtitleFormatException => new JobFailedException(ErrorCodes.InvalidSubtitles, $"The source subtitles do not parse: {ex.Message}", ex),
-        ToolException { IsMissing: true } => new JobFailedException(ErrorCodes.EngineUnavailable, ex.Message, ex),
-        ToolException { TimedOut: true } => new JobFailedException(ErrorCodes.ToolTimeout, ex.Message, ex),
+        StageHandOffException handOff => new JobOutcome.HandedOff(WorkQueues.For(handOff.Stage)),
+        MediaException media => new JobOutcome.Failed(media.Code, media.Message, ex),
+        UnsupportedLanguageException => new JobOutcome.Failed(ErrorCodes.UnsupportedLanguage, ex.Message, ex),
+        GlossaryExpansionException => new JobOutcome.Failed(ErrorCodes.GlossaryTooLarge, ex.Message, ex),
+        SubtitleFormatException => new JobOutcome.Failed(ErrorCodes.InvalidSubtitles, $"The source subtitles do not parse: {ex.Message}", ex),
+        ToolException { IsMissing: true } => new JobOutcome.Failed(ErrorCodes.EngineUnavailable, ex.Message, ex),
+        ToolException { TimedOut: true } => new JobOutcome.Failed(ErrorCodes.ToolTimeout, ex.Message, ex),
         _ => null,
     };
 
@@ -101,7 +100,7 @@ internal sealed class VideoTranslationEngine(
             }
 
             current = value.Stage;
-            inner.Report(new JobProgress(JsonNamingPolicy.SnakeCaseLower.ConvertName(value.Stage.ToString()), value.Fraction));
+            inner.Report(new JobProgress(value.Stage.JobStageName(), value.Fraction));
         }
     }
 }

@@ -46,6 +46,7 @@ public static class ServerBuilderExtensions
         services.AddOptions<SimulationOptions>().BindConfiguration(SimulationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ProcessInstance>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobChanges>();
         services.AddSingleton<JobCancellations>();

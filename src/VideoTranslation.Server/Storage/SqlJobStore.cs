@@ -96,7 +96,7 @@ internal sealed class SqlJobStore(
                 $"""
                 INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at,
                                   kind, spec, stage, idempotency_key, request_fingerprint, callback_url, queue, tenant)
-                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, 'video', @Spec, 'queued', @Key, @Fingerprint, @CallbackUrl, @Queue, @Tenant)
+                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, 'video', @Spec, @QueuedStage, @Key, @Fingerprint, @CallbackUrl, @Queue, @Tenant)
                 ON CONFLICT (tenant, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                 RETURNING {Columns};
                 """,
@@ -108,6 +108,7 @@ internal sealed class SqlJobStore(
                     MaxAttempts = maxAttempts,
                     Now = now,
                     Spec = JsonSerializer.Serialize(spec),
+                    QueuedStage = JobStage.Queued,
                     Key = idempotencyKey,
                     Fingerprint = fingerprint,
                     CallbackUrl = callbackUrl,
@@ -330,10 +331,10 @@ internal sealed class SqlJobStore(
         UpdateHeldAsync(
             $"""
             UPDATE jobs SET state = 'completed', lease_owner = NULL, lease_expires_at = NULL, error_message = NULL,
-                stage = CASE WHEN kind = 'video' THEN 'done' END, progress = 1, completed_at = @Now, updated_at = @Now, version = version + 1
+                stage = CASE WHEN kind = 'video' THEN @DoneStage END, progress = 1, completed_at = @Now, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, null, visible: true, wakeWorkers: false, cancellationToken);
+            id, owner, new { DoneStage = JobStage.Done }, visible: true, wakeWorkers: false, cancellationToken);
 
     public Task<bool> FailAsync(JobId id, string owner, string errorMessage, string? errorCode, CancellationToken cancellationToken) =>
         UpdateHeldAsync(

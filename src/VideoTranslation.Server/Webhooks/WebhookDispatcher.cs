@@ -24,6 +24,7 @@ internal sealed partial class WebhookDispatcher(
     WebhookSecret secret,
     WebhookSignal signal,
     IHttpClientFactory httpClients,
+    ProcessInstance instance,
     IOptions<WebhookOptions> options,
     IOptions<JsonOptions> json,
     TimeProvider clock,
@@ -31,55 +32,37 @@ internal sealed partial class WebhookDispatcher(
 {
     public const string HttpClientName = "Webhooks";
 
-    private readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
     private readonly WebhookOptions settings = options.Value;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(slot => RunSlotAsync($"{instance}/webhooks/{slot}", stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(slot => RunSlotAsync(instance.Slot("webhooks", slot), stoppingToken)));
 
-    private async Task RunSlotAsync(string owner, CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
+    private Task RunSlotAsync(string owner, CancellationToken stoppingToken) => ClaimLoop.RunAsync(
+        signal,
+        async cancellationToken =>
         {
+            if (await store.ClaimDueAsync(owner, settings.Timeout * 3, cancellationToken) is not { } delivery)
+            {
+                return false;
+            }
+
             try
             {
-                var wake = signal.Next;
-                if (await store.ClaimDueAsync(owner, settings.Timeout * 3, stoppingToken) is { } delivery)
-                {
-                    try
-                    {
-                        await DeliverAsync(delivery, owner, stoppingToken);
-                    }
-                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                    {
-                        await store.ReleaseAsync(delivery, owner);
-                        throw;
-                    }
-
-                    continue;
-                }
-
-                await WakeSignal.SleepAsync(wake, await store.GetNextDueTimeAsync(stoppingToken), TimeSpan.FromMinutes(1), clock, stoppingToken);
+                await DeliverAsync(delivery, owner, cancellationToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                break;
+                await store.ReleaseAsync(delivery, owner);
+                throw;
             }
-            catch (Exception ex)
-            {
-                LogStoreError(ex);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-        }
-    }
+
+            return true;
+        },
+        store.GetNextDueTimeAsync,
+        TimeSpan.FromMinutes(1),
+        clock,
+        LogStoreError,
+        stoppingToken);
 
     private async Task DeliverAsync(WebhookDelivery delivery, string owner, CancellationToken stoppingToken)
     {

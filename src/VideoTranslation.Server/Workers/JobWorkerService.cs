@@ -11,8 +11,8 @@ namespace VideoTranslation.Server.Workers;
 
 /// <summary>
 /// Runs jobs in this process: <see cref="WorkerOptions.Concurrency"/> slots, each claiming one job at a time
-/// from the queue. An idle slot sleeps until a new job is signalled or until the next job becomes due
-/// (a delayed retry, or a lease of a dead worker expiring), never polling the database on a timer.
+/// from the queue (<see cref="ClaimLoop"/>: an idle slot sleeps until a new job is signalled or the next one falls
+/// due). Performing a job gives a <see cref="JobOutcome"/>, which <see cref="RecordAsync"/> writes down.
 /// </summary>
 internal sealed partial class JobWorkerService(
     IJobQueue queue,
@@ -24,12 +24,11 @@ internal sealed partial class JobWorkerService(
     IArtifactStore store,
     ServiceMetrics metrics,
     WorkerRegistry registry,
+    ProcessInstance instance,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<JobWorkerService> logger) : BackgroundService
 {
-    // Identifies this process's leases in the database (and in logs): host, process id, and a nonce.
-    private readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
     private readonly WorkerOptions settings = options.Value;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,8 +39,8 @@ internal sealed partial class JobWorkerService(
             return Task.CompletedTask;
         }
 
-        LogStarting(settings.Concurrency, instance, string.Join(", ", settings.QueueSet.Order()));
-        var slots = Enumerable.Range(0, settings.Concurrency).Select(slot => RunSlotAsync($"{instance}/{slot}", stoppingToken));
+        LogStarting(settings.Concurrency, instance.Id, string.Join(", ", settings.QueueSet.Order()));
+        var slots = Enumerable.Range(0, settings.Concurrency).Select(slot => RunSlotAsync(instance.Slot(null, slot), stoppingToken));
         return Task.WhenAll([.. slots, AnnounceAsync(stoppingToken)]);
     }
 
@@ -56,7 +55,7 @@ internal sealed partial class JobWorkerService(
             {
                 try
                 {
-                    await registry.BeatAsync(instance, settings.QueueSet, settings.Concurrency, startedAt, stoppingToken);
+                    await registry.BeatAsync(instance.Id, settings.QueueSet, settings.Concurrency, startedAt, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -71,7 +70,7 @@ internal sealed partial class JobWorkerService(
 
         try
         {
-            await registry.RemoveAsync(instance, CancellationToken.None);
+            await registry.RemoveAsync(instance.Id, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -79,43 +78,23 @@ internal sealed partial class JobWorkerService(
         }
     }
 
-    private async Task RunSlotAsync(string owner, CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
+    private Task RunSlotAsync(string owner, CancellationToken stoppingToken) => ClaimLoop.RunAsync(
+        signal,
+        async cancellationToken =>
         {
-            try
+            if (await queue.ClaimNextAsync(owner, settings.LeaseDuration, cancellationToken) is not { } job)
             {
-                // Taken before looking, so a job created while we look still wakes us.
-                var wake = signal.Next;
-                var job = await queue.ClaimNextAsync(owner, settings.LeaseDuration, stoppingToken);
-                if (job is null)
-                {
-                    await WakeSignal.SleepAsync(wake, await queue.GetNextDueTimeAsync(stoppingToken), settings.MaxIdleWait, clock, stoppingToken);
-                    continue;
-                }
+                return false;
+            }
 
-                await RunJobAsync(job, owner, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                // The store is unreachable or broken: stay alive and try again; leases keep jobs safe meanwhile.
-                LogQueueError(ex);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-        }
-    }
+            await RunJobAsync(job, owner, cancellationToken);
+            return true;
+        },
+        queue.GetNextDueTimeAsync,
+        settings.MaxIdleWait,
+        clock,
+        LogQueueError,
+        stoppingToken);
 
     private async Task RunJobAsync(TranslationJob job, string owner, CancellationToken stoppingToken)
     {
@@ -123,7 +102,13 @@ internal sealed partial class JobWorkerService(
         using var scope = logger.BeginScope("Job {JobId}", job.Id.Value);
         LogJobStarted(job.Languages.Source.Value, job.Languages.Target.Value, job.Attempts);
         var started = clock.GetTimestamp();
+        var outcome = await PerformAsync(job, owner, stoppingToken);
+        await RecordAsync(job, owner, outcome, clock.GetElapsedTime(started).TotalSeconds, stoppingToken);
+    }
 
+    /// <summary>Runs the job under a lease kept alive by heartbeats, and says how the attempt ended.</summary>
+    private async Task<JobOutcome> PerformAsync(TranslationJob job, string owner, CancellationToken stoppingToken)
+    {
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var cancellation = cancellations.Register(job.Id, work);
         using var stopHeartbeat = new CancellationTokenSource();
@@ -131,69 +116,86 @@ internal sealed partial class JobWorkerService(
         try
         {
             var mediaSeconds = job.Video?.MediaSeconds ?? 0;
-            await using (var progress = new ProgressRecorder(queue, job.Id, owner, clock, (stage, took) =>
+            await using var progress = new ProgressRecorder(queue, job.Id, owner, clock, (stage, took) =>
             {
                 speeds.Record(stage, took, mediaSeconds);
                 metrics.StageFinished(stage, took);
-            }))
+            });
+            var outcome = await engine.TranslateAsync(job, progress, work.Token);
+            if (outcome is JobOutcome.Completed)
             {
-                await engine.TranslateAsync(job, progress, work.Token);
                 progress.Completed();
             }
 
-            await StopAsync(stopHeartbeat, heartbeat);
-            if (await PersistAsync(() => queue.CompleteAsync(job.Id, owner, CancellationToken.None), stoppingToken))
-            {
-                metrics.JobFinished("completed");
-                LogJobCompleted(clock.GetElapsedTime(started).TotalSeconds);
-            }
-            else
-            {
-                LogLeaseLostAtEnd();
-            }
+            return outcome;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: hand the job back at once instead of letting its lease run out.
-            await StopAsync(stopHeartbeat, heartbeat);
-            await queue.ReleaseAsync(job.Id, owner, CancellationToken.None);
-            LogJobReleased();
+            return JobOutcome.Released.Instance;
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested)
         {
             // The job was cancelled, or the heartbeat found the lease gone (another worker owns the job now).
-            await StopAsync(stopHeartbeat, heartbeat);
-            if ((await jobs.GetAsync(job.Id, CancellationToken.None))?.State is JobState.Cancelled or null)
-            {
-                await store.DeleteAsync(job.Id, CancellationToken.None); // its partial artifacts
-                metrics.JobFinished("cancelled");
-                LogJobCancelled(clock.GetElapsedTime(started).TotalSeconds);
-            }
-            else
-            {
-                LogLeaseLost();
-            }
-        }
-        catch (JobHandOffException ex)
-        {
-            await StopAsync(stopHeartbeat, heartbeat);
-            await PersistAsync(() => queue.HandOffAsync(job.Id, owner, ex.Queue, CancellationToken.None), stoppingToken);
-            LogJobHandedOff(ex.Queue, clock.GetElapsedTime(started).TotalSeconds);
-        }
-        catch (JobFailedException ex)
-        {
-            await StopAsync(stopHeartbeat, heartbeat);
-            await PersistAsync(() => queue.FailAsync(job.Id, owner, PublicErrorMessage.For(ex), ex.Code, CancellationToken.None), stoppingToken);
-            metrics.JobFinished("failed");
-            LogJobFailed(ex.Message, clock.GetElapsedTime(started).TotalSeconds, ToolOutput(ex.InnerException));
+            return (await jobs.GetAsync(job.Id, CancellationToken.None))?.State is JobState.Cancelled or null
+                ? JobOutcome.Cancelled.Instance
+                : JobOutcome.LeaseLost.Instance;
         }
         catch (Exception ex)
         {
-            await StopAsync(stopHeartbeat, heartbeat);
-            var delay = settings.RetryDelayAfter(job.Attempts);
-            await PersistAsync(() => queue.RetryLaterAsync(job.Id, owner, delay, PublicErrorMessage.For(ex), CancellationToken.None), stoppingToken);
-            metrics.JobFinished("retrying");
-            LogJobRetrying(ex, job.Attempts, settings.MaxAttempts, delay.TotalSeconds, ToolOutput(ex));
+            return new JobOutcome.Retrying(ex);
+        }
+        finally
+        {
+            await stopHeartbeat.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    /// <summary>Writes down how an attempt ended: the one place a job's outcome reaches the queue, the metrics and the log.</summary>
+    private async Task RecordAsync(TranslationJob job, string owner, JobOutcome outcome, double seconds, CancellationToken stoppingToken)
+    {
+        switch (outcome)
+        {
+            case JobOutcome.Completed:
+                if (await PersistAsync(() => queue.CompleteAsync(job.Id, owner, CancellationToken.None), stoppingToken))
+                {
+                    metrics.JobFinished("completed");
+                    LogJobCompleted(seconds);
+                }
+                else
+                {
+                    LogLeaseLostAtEnd();
+                }
+
+                break;
+            case JobOutcome.Failed failed:
+                await PersistAsync(() => queue.FailAsync(job.Id, owner, PublicErrorMessage.Scrub(failed.Message), failed.Code, CancellationToken.None), stoppingToken);
+                metrics.JobFinished("failed");
+                LogJobFailed(failed.Message, seconds, ToolOutput(failed.Cause));
+                break;
+            case JobOutcome.HandedOff handedOff:
+                await PersistAsync(() => queue.HandOffAsync(job.Id, owner, handedOff.Queue, CancellationToken.None), stoppingToken);
+                LogJobHandedOff(handedOff.Queue, seconds);
+                break;
+            case JobOutcome.Retrying retrying:
+                var delay = settings.RetryDelayAfter(job.Attempts);
+                await PersistAsync(() => queue.RetryLaterAsync(job.Id, owner, delay, PublicErrorMessage.For(retrying.Cause), CancellationToken.None), stoppingToken);
+                metrics.JobFinished("retrying");
+                LogJobRetrying(retrying.Cause, job.Attempts, settings.MaxAttempts, delay.TotalSeconds, ToolOutput(retrying.Cause));
+                break;
+            case JobOutcome.Released:
+                // Shutting down: hand the job back at once instead of letting its lease run out.
+                await queue.ReleaseAsync(job.Id, owner, CancellationToken.None);
+                LogJobReleased();
+                break;
+            case JobOutcome.Cancelled:
+                await store.DeleteAsync(job.Id, CancellationToken.None); // its partial artifacts
+                metrics.JobFinished("cancelled");
+                LogJobCancelled(seconds);
+                break;
+            case JobOutcome.LeaseLost:
+                LogLeaseLost();
+                break;
         }
     }
 
@@ -248,12 +250,6 @@ internal sealed partial class JobWorkerService(
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
-    }
-
-    private static async Task StopAsync(CancellationTokenSource stopHeartbeat, Task heartbeat)
-    {
-        await stopHeartbeat.CancelAsync();
-        await heartbeat;
     }
 
     [LoggerMessage(LogLevel.Debug, "Could not update this worker in the operator view: {Reason}")]

@@ -144,11 +144,12 @@ public sealed class PostgresClusterTests
     /// <summary>Counts how often each job runs, across nodes, and which nodes ran jobs.</summary>
     private sealed class CountingEngine(ConcurrentDictionary<string, int> runs, ConcurrentDictionary<string, int> nodes, string node) : ITranslationEngine
     {
-        public async Task TranslateAsync(Domain.TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
+        public async Task<JobOutcome> TranslateAsync(Domain.TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
         {
             runs.AddOrUpdate(job.Id.Value, 1, (_, count) => count + 1);
             nodes.AddOrUpdate(node, 1, (_, count) => count + 1);
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 30)), cancellationToken);
+            return JobOutcome.Completed.Instance;
         }
     }
 }

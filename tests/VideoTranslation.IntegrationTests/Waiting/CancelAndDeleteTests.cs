@@ -137,12 +137,13 @@ public sealed class CancelAndDeleteTests : IDisposable
 
         public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
+        public async Task<JobOutcome> TranslateAsync(TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
         {
             Started.TrySetResult();
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
+                return JobOutcome.Completed.Instance;
             }
             catch (OperationCanceledException)
             {

@@ -70,7 +70,7 @@ public sealed class JobWorkerServiceTests
     [Fact]
     public async Task A_permanent_failure_is_not_retried()
     {
-        var engine = new ScriptedEngine(_ => throw new JobFailedException("The video has no audio stream."));
+        var engine = new ScriptedEngine(_ => TimeSpan.Zero, new JobOutcome.Failed(VideoTranslation.Domain.ErrorCodes.TranslationFailed, "The video has no audio stream."));
         await using var server = await StartAsync(engine);
         using var client = server.CreateClient();
 
@@ -106,17 +106,18 @@ public sealed class JobWorkerServiceTests
         return TestServer.StartAsync(settings, configure: builder => builder.Services.AddSingleton<ITranslationEngine>(engine));
     }
 
-    /// <summary>Runs each attempt as scripted (throw, or work for a while) and records which attempts it saw.</summary>
-    private sealed class ScriptedEngine(Func<int, TimeSpan> script) : ITranslationEngine
+    /// <summary>Runs each attempt as scripted (throw, or work for a while and end with <paramref name="outcome"/>) and records which attempts it saw.</summary>
+    private sealed class ScriptedEngine(Func<int, TimeSpan> script, JobOutcome? outcome = null) : ITranslationEngine
     {
         private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> attempts = new();
 
         public int[] AttemptsSeen(string jobId) => attempts.TryGetValue(jobId, out var seen) ? [.. seen] : [];
 
-        public async Task TranslateAsync(VideoTranslation.Domain.TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
+        public async Task<JobOutcome> TranslateAsync(VideoTranslation.Domain.TranslationJob job, IProgress<JobProgress> progress, CancellationToken cancellationToken)
         {
             attempts.GetOrAdd(job.Id.Value, _ => new ConcurrentQueue<int>()).Enqueue(job.Attempts);
             await Task.Delay(script(job.Attempts), cancellationToken);
+            return outcome ?? JobOutcome.Completed.Instance;
         }
     }
 }

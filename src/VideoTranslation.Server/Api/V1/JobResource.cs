@@ -39,7 +39,7 @@ public sealed record JobResource(
         return new JobResource(
             job.Id.Value,
             job.Status,
-            job.Stage ?? job.State switch { JobState.Queued => "queued", JobState.Running => "running", _ => "done" },
+            job.Stage ?? JobStage.Of(job.State),
             job.Status == JobStatus.Completed ? 1 : job.Progress,
             etaSeconds,
             job.Languages.Source.Value,

@@ -23,7 +23,6 @@ const stages = {
   synthesizing: "Dubbing",
   mixing: "Mixing the audio",
   muxing: "Putting the video together",
-  simulating: "Translating (simulated)",
   done: "Done",
 };
 
