@@ -17,7 +17,7 @@ namespace VideoTranslation.Server.Engines;
 /// problems become permanent failures with a code the API reports.
 /// </summary>
 internal sealed class VideoTranslationEngine(
-    TranslationPipeline pipeline, JobFiles files, IArtifactStore store, IOptions<DubbingOptions> dubbing, IOptions<WorkerOptions> workers, IOptions<Api.V1.ApiOptions> api) : ITranslationEngine
+    TranslationPipeline pipeline, JobFiles files, IArtifactStore store, IOptions<DubbingOptions> dubbing, IOptions<WorkerOptions> workers, IOptions<MediaLimitOptions> limits) : ITranslationEngine
 {
     // The stages this process's workers may do; null when they serve every queue.
     private readonly IReadOnlySet<PipelineStage>? stages = workers.Value.ServesSomeQueues ? WorkQueues.Stages(workers.Value.QueueSet) : null;
@@ -38,7 +38,7 @@ internal sealed class VideoTranslationEngine(
             Glossary = new Glossary(spec.Glossary),
             SourceSubtitlesPath = files.SourceSubtitlesFor(job.Id, spec),
             MaxSpeedUp = dubbing.Value.MaxSpeedUp,
-            MaxMediaDuration = TimeSpan.FromSeconds(api.Value.MaxMediaSeconds),
+            MaxMediaDuration = limits.Value.MaxMediaDuration,
             Stages = stages,
         };
 

@@ -13,7 +13,6 @@ using VideoTranslation.Server.Api;
 using VideoTranslation.Server.Api.Capabilities;
 using VideoTranslation.Server.Api.Documentation;
 using VideoTranslation.Server.Api.Operations;
-using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.Seed;
 using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Api.Waiting;
@@ -22,6 +21,7 @@ using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Observability;
 using VideoTranslation.Server.Operations;
+using VideoTranslation.Server.Problems;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Security;
 using VideoTranslation.Server.Storage;
@@ -71,6 +71,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton<JobEventStream>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqlWebhookStore>();
+        services.AddSingleton<IWebhookBodyWriter, WebhookBodyWriter>();
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<WorkerRegistry>();
         services.AddVideoTranslationSecurity();
@@ -104,6 +105,7 @@ public static class ServerBuilderExtensions
         services.AddSingleton<SimulatedTranslationEngine>();
         services.AddSingleton<VideoTranslationEngine>();
         services.AddSingleton<ITranslationEngine, JobEngineRouter>();
+        services.AddOptions<MediaLimitOptions>().BindConfiguration(MediaLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DubbingOptions>().BindConfiguration(DubbingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddTranslationPipeline();
 

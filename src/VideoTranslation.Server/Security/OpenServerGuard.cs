@@ -1,6 +1,6 @@
 using System.Net;
 using VideoTranslation.Domain;
-using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Problems;
 
 namespace VideoTranslation.Server.Security;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
-using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Problems;
 using VideoTranslation.Server.Storage;
 
 namespace VideoTranslation.Server.Security;

@@ -35,7 +35,7 @@ public static class SecurityServiceExtensions
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
                 rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Api.Problems.ApiProblems.TooManyRequests(
+                await Problems.ApiProblems.TooManyRequests(
                         Domain.ErrorCodes.RateLimited, $"This key sent more than {perMinute} requests a minute (Limits:RequestsPerMinute); try again in {retryAfter} s.")
                     .ExecuteAsync(rejected.HttpContext);
             };

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
-using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Problems;
 
 namespace VideoTranslation.Server.Security;
 

@@ -1,7 +1,6 @@
 using Npgsql;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Queue;
-using VideoTranslation.Server.Webhooks;
 
 namespace VideoTranslation.Server.Storage;
 

@@ -4,7 +4,6 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Queue;
-using VideoTranslation.Server.Webhooks;
 using VideoTranslation.Server.Workers;
 
 namespace VideoTranslation.Server.Storage;

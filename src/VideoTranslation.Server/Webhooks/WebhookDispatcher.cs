@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using VideoTranslation.Domain;
-using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Queue;
-using VideoTranslation.Server.Storage;
 
 namespace VideoTranslation.Server.Webhooks;
 
@@ -19,14 +14,12 @@ namespace VideoTranslation.Server.Webhooks;
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     SqlWebhookStore store,
-    IJobRepository jobs,
-    JobResources resources,
+    IWebhookBodyWriter bodies,
     WebhookSecret secret,
     WebhookSignal signal,
     IHttpClientFactory httpClients,
     ProcessInstance instance,
     IOptions<WebhookOptions> options,
-    IOptions<JsonOptions> json,
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
@@ -67,7 +60,7 @@ internal sealed partial class WebhookDispatcher(
     private async Task DeliverAsync(WebhookDelivery delivery, string owner, CancellationToken stoppingToken)
     {
         using var scope = logger.BeginScope("Job {JobId}", delivery.JobId);
-        var payload = delivery.Payload ?? await PayloadAsync(delivery, stoppingToken);
+        var payload = delivery.Payload ?? await bodies.WriteAsync(delivery, stoppingToken);
         var attempt = delivery.Attempts + 1;
         var started = clock.GetTimestamp();
         var at = clock.GetUtcNow();
@@ -127,16 +120,6 @@ internal sealed partial class WebhookDispatcher(
         return TimeSpan.FromSeconds((full / 2) + (Random.Shared.NextDouble() * full / 2));
     }
 
-    /// <summary>The Standard Webhooks envelope: the event type, when it happened, and the job resource as <c>GET /v1/jobs/{id}</c> shows it.</summary>
-    private async Task<string> PayloadAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
-    {
-        var job = await jobs.GetAsync(JobId.Parse(delivery.JobId), cancellationToken);
-        var data = job is null ? null : await resources.CreateAsync(job, cancellationToken);
-        return JsonSerializer.Serialize(
-            new WebhookPayload(delivery.EventType, job?.CompletedAt?.UtcDateTime ?? clock.GetUtcNow().UtcDateTime, data),
-            json.Value.SerializerOptions);
-    }
-
     [LoggerMessage(LogLevel.Information, "Webhook {EventType} delivered to {Url} (attempt {Attempt}, HTTP {Status})")]
     private partial void LogDelivered(string eventType, string url, int attempt, int status);
 
@@ -149,6 +132,3 @@ internal sealed partial class WebhookDispatcher(
     [LoggerMessage(LogLevel.Error, "Webhook dispatcher could not reach the database; retrying in 1 s")]
     private partial void LogStoreError(Exception exception);
 }
-
-/// <summary>A webhook's body: <c>{"type": "job.completed", "timestamp": "...", "data": {job}}</c>.</summary>
-public sealed record WebhookPayload(string Type, DateTime Timestamp, JobResource? Data);

@@ -5,7 +5,6 @@ using VideoTranslation.Client;
 using VideoTranslation.Domain;
 using VideoTranslation.IntegrationTests.Infrastructure;
 using VideoTranslation.Server.Artifacts;
-using VideoTranslation.Server.Engines;
 
 namespace VideoTranslation.IntegrationTests.Api;
 

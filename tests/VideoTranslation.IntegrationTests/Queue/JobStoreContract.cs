@@ -5,7 +5,6 @@ using VideoTranslation.Domain;
 using VideoTranslation.IntegrationTests.Infrastructure;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Storage;
-using VideoTranslation.Server.Webhooks;
 using VideoTranslation.Server.Workers;
 
 namespace VideoTranslation.IntegrationTests.Queue;

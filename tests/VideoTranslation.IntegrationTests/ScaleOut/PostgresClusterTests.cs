@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VideoTranslation.Client;
 using VideoTranslation.IntegrationTests.Infrastructure;
-using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Engines;
 
 namespace VideoTranslation.IntegrationTests.ScaleOut;

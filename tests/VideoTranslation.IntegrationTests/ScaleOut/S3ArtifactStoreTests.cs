@@ -6,7 +6,6 @@ using VideoTranslation.Domain;
 using VideoTranslation.IntegrationTests.Infrastructure;
 using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Server.Artifacts;
-using VideoTranslation.Server.Storage;
 
 namespace VideoTranslation.IntegrationTests.ScaleOut;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using VideoTranslation.Domain;
 using VideoTranslation.IntegrationTests.Infrastructure;
-using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Engines;
 
 namespace VideoTranslation.IntegrationTests.Waiting;

@@ -1,4 +1,4 @@
-using VideoTranslation.Server.Workers;
+using VideoTranslation.Server.Queue;
 
 namespace VideoTranslation.UnitTests.Server;
 

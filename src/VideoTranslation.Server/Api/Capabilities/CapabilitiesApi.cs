@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Server.Api.V1;
+using VideoTranslation.Server.Engines;
 
 namespace VideoTranslation.Server.Api.Capabilities;
 
@@ -18,7 +19,7 @@ public static class CapabilitiesApi
         return endpoints;
     }
 
-    internal static Ok<CapabilitiesResource> GetCapabilities(TranslationPipeline pipeline, IOptions<ApiOptions> options)
+    internal static Ok<CapabilitiesResource> GetCapabilities(TranslationPipeline pipeline, IOptions<ApiOptions> options, IOptions<MediaLimitOptions> limits)
     {
         var support = pipeline.DescribeSupport();
         return TypedResults.Ok(new CapabilitiesResource(
@@ -28,6 +29,6 @@ public static class CapabilitiesApi
             support.Pairs,
             SubtitleModes,
             options.Value.MaxUploadBytes,
-            options.Value.MaxMediaSeconds));
+            limits.Value.MaxMediaSeconds));
     }
 }

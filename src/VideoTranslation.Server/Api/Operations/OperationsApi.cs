@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Server.Operations;
+using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Security;
 using VideoTranslation.Server.Workers;
 

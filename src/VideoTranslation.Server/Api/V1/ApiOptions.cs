@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VideoTranslation.Server.Api.V1;
 
-/// <summary>Limits of the v1 API. Bound from the <c>Api</c> configuration section.</summary>
+/// <summary>Limits of the v1 API. Bound from the <c>Api</c> configuration section (which also holds <see cref="Engines.MediaLimitOptions"/>).</summary>
 public sealed class ApiOptions
 {
     public const string SectionName = "Api";
@@ -13,10 +13,6 @@ public sealed class ApiOptions
     /// <summary>Largest accepted upload (the whole multipart request), in bytes; larger ones get 413.</summary>
     [Range(1, long.MaxValue, ErrorMessage = "Api:MaxUploadBytes must be positive.")]
     public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
-
-    /// <summary>Longest media accepted, in seconds (4 hours by default); longer uploads are refused with <c>media_too_long</c>.</summary>
-    [Range(1, 1_000_000, ErrorMessage = "Api:MaxMediaSeconds must be between {1} and {2}.")]
-    public double MaxMediaSeconds { get; set; } = 4 * 3600;
 
     /// <summary>Longest a <c>source_url</c> download may take.</summary>
     public TimeSpan SourceDownloadTimeout { get; set; } = TimeSpan.FromMinutes(10);

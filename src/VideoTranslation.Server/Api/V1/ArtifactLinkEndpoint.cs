@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Problems;
 using VideoTranslation.Server.Security;
 using VideoTranslation.Server.Storage;
 

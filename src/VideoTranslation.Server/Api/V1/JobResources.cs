@@ -1,5 +1,4 @@
 using VideoTranslation.Domain;
-using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Webhooks;
 

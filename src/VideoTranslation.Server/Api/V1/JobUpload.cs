@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Artifacts;
+using VideoTranslation.Server.Problems;
 
 namespace VideoTranslation.Server.Api.V1;
 

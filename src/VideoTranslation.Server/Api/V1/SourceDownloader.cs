@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
-using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Problems;
 using VideoTranslation.Server.Security;
 
 namespace VideoTranslation.Server.Api.V1;

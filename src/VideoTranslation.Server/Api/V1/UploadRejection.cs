@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VideoTranslation.Domain;
-using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Problems;
 
 namespace VideoTranslation.Server.Api.V1;
 

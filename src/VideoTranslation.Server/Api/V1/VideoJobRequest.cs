@@ -5,7 +5,8 @@ using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Subtitles;
 using VideoTranslation.Pipeline.Translation;
-using VideoTranslation.Server.Api.Problems;
+using VideoTranslation.Server.Engines;
+using VideoTranslation.Server.Problems;
 
 namespace VideoTranslation.Server.Api.V1;
 
@@ -13,7 +14,7 @@ namespace VideoTranslation.Server.Api.V1;
 /// Turns an uploaded job request into a job spec, or into the reason it cannot be one: field errors, languages
 /// the engines here cannot handle (with what they can), or a file that is not translatable media.
 /// </summary>
-internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<VideoTranslation.Server.Webhooks.WebhookOptions> webhooks, IOptions<ApiOptions> api)
+internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<VideoTranslation.Server.Webhooks.WebhookOptions> webhooks, IOptions<MediaLimitOptions> limits)
 {
     public sealed record Invalid(string Code, string Message, Dictionary<string, string[]>? Errors = null);
 
@@ -85,10 +86,10 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
         try
         {
             media = await MediaProber.ProbeAsync(upload.Video!.Value.Path, cancellationToken);
-            if (media.Duration.TotalSeconds > api.Value.MaxMediaSeconds)
+            if (media.Duration.TotalSeconds > limits.Value.MaxMediaSeconds)
             {
                 return (null, default, null, new Invalid(
-                    ErrorCodes.MediaTooLong, $"The media lasts {media.Duration.TotalSeconds:0} s; this server takes at most {api.Value.MaxMediaSeconds:0} s (Api:MaxMediaSeconds)."));
+                    ErrorCodes.MediaTooLong, $"The media lasts {media.Duration.TotalSeconds:0} s; this server takes at most {limits.Value.MaxMediaSeconds:0} s (Api:MaxMediaSeconds)."));
             }
 
             if (upload.SourceSubtitles is null || keepOriginal)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
-using VideoTranslation.Server.Api.Problems;
 using VideoTranslation.Server.Api.V1;
+using VideoTranslation.Server.Problems;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Security;
 using VideoTranslation.Server.Storage;

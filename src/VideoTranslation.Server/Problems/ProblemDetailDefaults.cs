@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
-namespace VideoTranslation.Server.Api.Problems;
+namespace VideoTranslation.Server.Problems;
 
 /// <summary>
 /// Fills in a useful <c>detail</c> for the problems the framework raises on its own (no route, wrong method,

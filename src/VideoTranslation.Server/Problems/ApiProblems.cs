@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VideoTranslation.Domain;
 
-namespace VideoTranslation.Server.Api.Problems;
+namespace VideoTranslation.Server.Problems;
 
 /// <summary>RFC 9457 problem results with the titles this API uses everywhere.</summary>
 public static class ApiProblems

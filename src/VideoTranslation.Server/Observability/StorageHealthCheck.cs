@@ -2,8 +2,9 @@ using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using VideoTranslation.Server.Artifacts;
+using VideoTranslation.Server.Storage;
 
-namespace VideoTranslation.Server.Storage;
+namespace VideoTranslation.Server.Observability;
 
 /// <summary>Ready when the job database answers a query, the data directory takes a file and the artifact store answers (<c>/readyz</c>).</summary>
 internal sealed class StorageHealthCheck(IJobDatabase database, IArtifactStore artifacts, IOptions<StorageOptions> storage) : IHealthCheck

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using VideoTranslation.Server.Queue;
 
-namespace VideoTranslation.Server.Workers;
+namespace VideoTranslation.Server.Queue;
 
 /// <summary>How jobs are run: concurrency, leases and retries. Bound from the <c>Workers</c> configuration section.</summary>
 public sealed class WorkerOptions : IValidatableObject

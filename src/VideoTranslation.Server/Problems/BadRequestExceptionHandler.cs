@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace VideoTranslation.Server.Api.Problems;
+namespace VideoTranslation.Server.Problems;
 
 /// <summary>
 /// Turns the framework's request-binding failures (malformed JSON, wrong content type, oversized body) into

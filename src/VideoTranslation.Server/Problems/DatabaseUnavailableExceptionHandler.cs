@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
-namespace VideoTranslation.Server.Api.Problems;
+namespace VideoTranslation.Server.Problems;
 
 /// <summary>
 /// The job database is unreachable (restarting, failing over, the network between): answer 503 with
