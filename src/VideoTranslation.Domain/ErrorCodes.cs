@@ -20,6 +20,12 @@ public static class ErrorCodes
     /// <summary>A field the endpoint does not take.</summary>
     public const string UnknownField = "unknown_field";
 
+    /// <summary>The body is not in a format the endpoint takes (an upload that is not <c>multipart/form-data</c>).</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
+    /// <summary>An <c>Idempotency-Key</c> already used for a different request.</summary>
+    public const string IdempotencyConflict = "idempotency_conflict";
+
     /// <summary>No job with that id (or another tenant's).</summary>
     public const string JobNotFound = "job_not_found";
 

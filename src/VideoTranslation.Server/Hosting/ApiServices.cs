@@ -26,7 +26,8 @@ internal static class ApiServices
         services.AddSingleton<JobWaiter>();
         services.AddSingleton<JobEventStream>();
         services.AddSingleton<IWebhookBodyWriter, WebhookBodyWriter>();
-        services.AddSingleton<VideoJobRequest>();
+        services.AddSingleton<VideoJobValidator>();
+        services.AddSingleton<JobSubmissions>();
         services.AddSingleton<SourceDownloader>();
         services.AddHttpClient(SourceDownloader.HttpClientName, http =>
             {

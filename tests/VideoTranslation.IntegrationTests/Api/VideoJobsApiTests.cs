@@ -226,7 +226,9 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         Assert.Single(Directory.EnumerateDirectories(Path.Combine(server.DataDirectory, "jobs")));
         var conflict = await JsonAssert.IsProblemAsync(reused, HttpStatusCode.Conflict);
         Assert.Contains("key-1", conflict.Detail(), StringComparison.Ordinal);
-        await JsonAssert.IsProblemAsync(await PostAsync(video, "bad key with spaces"), HttpStatusCode.BadRequest);
+        Assert.Equal("idempotency_conflict", conflict.GetProperty("code").GetString());
+        var badKey = await JsonAssert.IsProblemAsync(await PostAsync(video, "bad key with spaces"), HttpStatusCode.BadRequest);
+        Assert.Equal("invalid_request", badKey.GetProperty("code").GetString());
     }
 
     private async Task<HttpResponseMessage> PostAsync(string video, string idempotencyKey)
@@ -240,7 +242,8 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
     public async Task Json_instead_of_multipart_is_415()
     {
         using var json = new StringContent("{\"target_languages\":[\"es\"]}", new MediaTypeHeaderValue("application/json"));
-        await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", json), HttpStatusCode.UnsupportedMediaType);
+        var problem = await JsonAssert.IsProblemAsync(await http.PostAsync("/v1/jobs", json), HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("unsupported_media_type", problem.GetProperty("code").GetString());
     }
 
     [Theory]

@@ -54,9 +54,9 @@ public static class SeedApi
             return ApiProblems.Validation(errors);
         }
 
-        if (await quota.CheckAsync(context, cancellationToken) is { } overQuota)
+        if (await quota.PendingAtLimitAsync(context, cancellationToken) is { } pending)
         {
-            return overQuota;
+            return PendingJobQuota.Refuse(context, pending);
         }
 
         var tenant = context.Tenant();

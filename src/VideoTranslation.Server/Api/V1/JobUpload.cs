@@ -45,12 +45,12 @@ internal sealed class JobUpload : IDisposable
     public void Dispose() => files.Dispose();
 
     /// <summary>Reads the request into <paramref name="directory"/>; returns why it was refused, or null.</summary>
-    public async Task<UploadRejection?> ReadAsync(HttpRequest request, string directory, CancellationToken cancellationToken)
+    public async Task<SubmissionRejection?> ReadAsync(HttpRequest request, string directory, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= 256 } boundary)
         {
-            return UploadRejection.Malformed("The multipart request needs a valid boundary in its Content-Type.");
+            return SubmissionRejection.Malformed("The multipart request needs a valid boundary in its Content-Type.");
         }
 
         try
@@ -60,30 +60,30 @@ internal sealed class JobUpload : IDisposable
         catch (Exception ex) when (ex is InvalidDataException or (IOException and not BadHttpRequestException))
         {
             // A body cut short or not multipart at all; an oversized one (BadHttpRequestException, 413) goes on up.
-            return UploadRejection.Malformed($"The multipart body is malformed: {ex.Message}");
+            return SubmissionRejection.Malformed($"The multipart body is malformed: {ex.Message}");
         }
     }
 
-    private async Task<UploadRejection?> ReadSectionsAsync(MultipartReader reader, string directory, CancellationToken cancellationToken)
+    private async Task<SubmissionRejection?> ReadSectionsAsync(MultipartReader reader, string directory, CancellationToken cancellationToken)
     {
         var parts = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { Length: > 0 } name)
             {
-                return UploadRejection.Malformed("Every part of the multipart request needs a Content-Disposition with a name.");
+                return SubmissionRejection.Malformed("Every part of the multipart request needs a Content-Disposition with a name.");
             }
 
             if (++parts > UploadFields.MaxFields + 2)
             {
-                return UploadRejection.TooLarge($"The request has more than {UploadFields.MaxFields} fields; a job takes one of each field and a voice per target language.");
+                return SubmissionRejection.TooLarge($"The request has more than {UploadFields.MaxFields} fields; a job takes one of each field and a voice per target language.");
             }
 
             var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value;
             switch (name)
             {
                 case UploadFields.File or UploadFields.SourceSubtitles when fileName is not null && (name == UploadFields.File ? Video : SourceSubtitles) is not null:
-                    return UploadRejection.Malformed($"Only one '{name}' part is allowed.");
+                    return SubmissionRejection.Malformed($"Only one '{name}' part is allowed.");
                 case UploadFields.File when fileName is not null:
                     var video = Path.Combine(directory, JobFiles.InputName(SafeExtension(fileName, ".bin")));
                     await CopyAsync(section.Body, video, long.MaxValue, cancellationToken);
@@ -93,20 +93,20 @@ internal sealed class JobUpload : IDisposable
                     var subtitles = Path.Combine(directory, JobFiles.SourceSubtitlesName(SafeExtension(fileName, ".srt") == ".vtt" ? ".vtt" : ".srt"));
                     if (!await CopyAsync(section.Body, subtitles, MaxSubtitlesBytes, cancellationToken))
                     {
-                        return UploadRejection.TooLarge($"source_subtitles is larger than {MaxSubtitlesBytes / 1024 / 1024} MiB.");
+                        return SubmissionRejection.TooLarge($"source_subtitles is larger than {MaxSubtitlesBytes / 1024 / 1024} MiB.");
                     }
 
                     SourceSubtitles = (Path.GetFileName(fileName), subtitles);
                     break;
                 case UploadFields.File or UploadFields.SourceSubtitles:
-                    return UploadRejection.Malformed($"'{name}' must be a file part (with a filename).");
+                    return SubmissionRejection.Malformed($"'{name}' must be a file part (with a filename).");
                 case var field when !UploadFields.IsField(field):
-                    return UploadRejection.UnknownField($"'{ApiProblems.Echo(field)}' is not a field of this endpoint; it takes {UploadFields.Listed}.");
+                    return SubmissionRejection.UnknownField($"'{ApiProblems.Echo(field)}' is not a field of this endpoint; it takes {UploadFields.Listed}.");
                 default:
                     var value = await ReadFieldAsync(section.Body, Math.Min(UploadFields.MaxFieldBytes, UploadFields.MaxTotalFieldBytes - fieldBytes), cancellationToken);
                     if (value is not { } read)
                     {
-                        return UploadRejection.TooLarge(
+                        return SubmissionRejection.TooLarge(
                             $"The field '{name}' is too large: a field holds at most {UploadFields.MaxFieldBytes / 1024} KiB, and all fields together {UploadFields.MaxTotalFieldBytes / 1024} KiB.");
                     }
 

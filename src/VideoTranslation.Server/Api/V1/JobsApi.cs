@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Documentation;
 using VideoTranslation.Server.Api.Waiting;
@@ -43,90 +41,16 @@ public static class JobsApi
     }
 
     internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> CreateJobAsync(
-        HttpContext context, IJobRepository jobs, JobFiles files, IArtifactStore store, VideoJobRequest validator, JobResources resources,
-        PendingJobQuota quota, SourceDownloader downloader, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        HttpContext context, JobSubmissions submissions, JobResources resources, CancellationToken cancellationToken)
     {
-        if (context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
+        var submitted = await submissions.SubmitAsync(context, cancellationToken);
+        if (submitted.Value is not { } job)
         {
-            return TypedResults.Problem(
-                "POST /v1/jobs takes multipart/form-data: a 'file' part with the video, and fields source_language, target_languages, ...",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
+            return submitted.Rejection!.ToProblem(context);
         }
 
-        if (await quota.CheckAsync(context, cancellationToken) is { } overQuota)
-        {
-            return overQuota;
-        }
-
-        var idempotencyKey = context.Request.Headers["Idempotency-Key"].ToString();
-        if (idempotencyKey.Length > 0 && (idempotencyKey.Length > 200 || !idempotencyKey.All(c => c is > ' ' and < (char)127)))
-        {
-            return ApiProblems.BadRequest("Idempotency-Key must be 1 to 200 printable ASCII characters, e.g. a UUID.");
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = options.Value.MaxUploadBytes;
-        }
-
-        // The upload lands in the job's own directory; the job exists only once everything checked out.
-        var id = JobId.New();
-        var directory = Directory.CreateDirectory(files.DirectoryFor(id)).FullName;
-        var (accepted, stored) = (false, false);
-        try
-        {
-            using var upload = new JobUpload();
-            if (await upload.ReadAsync(context.Request, directory, cancellationToken) is { } rejected)
-            {
-                return rejected.ToProblem();
-            }
-
-            if (upload.Video is null && upload.Field(UploadFields.SourceUrl) is { } sourceUrl && await downloader.DownloadAsync(upload, sourceUrl, directory, cancellationToken) is { } unfetched)
-            {
-                return ApiProblems.Unprocessable(unfetched.Code, unfetched.Message);
-            }
-
-            var (spec, languages, callbackUrl, invalid) = await validator.ValidateAsync(upload, cancellationToken);
-            if (invalid is not null)
-            {
-                return ApiProblems.Unprocessable(invalid.Code, invalid.Message, invalid.Errors);
-            }
-
-            // Stored where every worker can reach it before the job exists, so no worker can claim a job without its input.
-            stored = true;
-            await store.PushAsync(id, cancellationToken);
-            var created = await jobs.CreateVideoAsync(
-                id, context.Tenant(), languages, spec!, callbackUrl, idempotencyKey.Length > 0 ? idempotencyKey : null, upload.Fingerprint(),
-                quota.LimitFor(context), cancellationToken);
-            switch (created)
-            {
-                case CreateJobResult.Conflict conflict:
-                    return ApiProblems.Conflict($"Idempotency-Key '{idempotencyKey}' was used for a different request (job {conflict.Job.Id}); use a new key for a new job.");
-                case CreateJobResult.OverQuota over:
-                    return PendingJobQuota.Refuse(context, over.Pending);
-            }
-
-            // A retried request (same key, same upload) gets the job it started; this copy of the upload is dropped.
-            accepted = created is CreateJobResult.Created;
-            var job = created.Granted ?? throw new InvalidOperationException($"Unexpected create result {created}.");
-            JobWaiter.IsNotModified(context, job, resources.SecondsLeft(job));
-            return TypedResults.Accepted($"/v1/jobs/{job.Id}", await resources.CreateAsync(job, cancellationToken));
-        }
-        finally
-        {
-            if (accepted)
-            {
-                await store.EvictLocalCopyAsync(id); // the workers take it from the store
-            }
-            else if (stored)
-            {
-                await store.DeleteAsync(id, CancellationToken.None);
-            }
-            else if (!accepted)
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
+        JobWaiter.IsNotModified(context, job, resources.SecondsLeft(job)); // sets the job's ETag
+        return TypedResults.Accepted($"/v1/jobs/{job.Id}", await resources.CreateAsync(job, cancellationToken));
     }
 
     /// <remarks><c>?wait=N</c> (or <c>Prefer: wait=N</c>) holds the request until the job's status or stage changes, up to N seconds.</remarks>

@@ -17,8 +17,8 @@ internal sealed class SourceDownloader(IHttpClientFactory clients, IOptions<ApiO
 
     private const int MaxRedirects = 5;
 
-    /// <summary>Stores the video in the upload; returns why it could not be fetched (a code and a message), or null.</summary>
-    public async Task<(string Code, string Message)?> DownloadAsync(JobUpload upload, string sourceUrl, string directory, CancellationToken cancellationToken)
+    /// <summary>Stores the video in the upload; returns why it could not be fetched, or null.</summary>
+    public async Task<SubmissionRejection?> DownloadAsync(JobUpload upload, string sourceUrl, string directory, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Value.SourceDownloadTimeout);
@@ -29,7 +29,7 @@ internal sealed class SourceDownloader(IHttpClientFactory clients, IOptions<ApiO
             {
                 if (Refusal(url) is { } refused)
                 {
-                    return (ErrorCodes.InvalidRequest, $"source_url: {refused}");
+                    return SubmissionRejection.Unprocessable(ErrorCodes.InvalidRequest, $"source_url: {refused}");
                 }
 
                 using var response = await clients.CreateClient(HttpClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
@@ -41,30 +41,30 @@ internal sealed class SourceDownloader(IHttpClientFactory clients, IOptions<ApiO
 
                 if (!response.IsSuccessStatusCode)
                 {
-                    return (ErrorCodes.SourceUnavailable, $"source_url answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+                    return SubmissionRejection.Unprocessable(ErrorCodes.SourceUnavailable, $"source_url answered {(int)response.StatusCode} {response.ReasonPhrase}.");
                 }
 
                 if (response.Content.Headers.ContentLength > options.Value.MaxUploadBytes)
                 {
-                    return (ErrorCodes.SourceTooLarge, $"source_url holds {response.Content.Headers.ContentLength} bytes; this server takes at most {options.Value.MaxUploadBytes}.");
+                    return SubmissionRejection.Unprocessable(ErrorCodes.SourceTooLarge, $"source_url holds {response.Content.Headers.ContentLength} bytes; this server takes at most {options.Value.MaxUploadBytes}.");
                 }
 
                 await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
                 var fileName = Path.GetFileName(new Uri(url).AbsolutePath) is { Length: > 0 } name ? name : "source";
                 return await upload.AddVideoAsync(body, fileName, directory, options.Value.MaxUploadBytes, deadline.Token)
                     ? null
-                    : (ErrorCodes.SourceTooLarge, $"source_url holds more than {options.Value.MaxUploadBytes} bytes, the most this server takes.");
+                    : SubmissionRejection.Unprocessable(ErrorCodes.SourceTooLarge, $"source_url holds more than {options.Value.MaxUploadBytes} bytes, the most this server takes.");
             }
 
-            return (ErrorCodes.SourceUnavailable, $"source_url redirects more than {MaxRedirects} times.");
+            return SubmissionRejection.Unprocessable(ErrorCodes.SourceUnavailable, $"source_url redirects more than {MaxRedirects} times.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (ErrorCodes.SourceUnavailable, $"source_url did not deliver the video within {options.Value.SourceDownloadTimeout.TotalSeconds:0} s.");
+            return SubmissionRejection.Unprocessable(ErrorCodes.SourceUnavailable, $"source_url did not deliver the video within {options.Value.SourceDownloadTimeout.TotalSeconds:0} s.");
         }
         catch (HttpRequestException ex)
         {
-            return (ErrorCodes.SourceUnavailable, $"source_url could not be fetched: {ex.Message}");
+            return SubmissionRejection.Unprocessable(ErrorCodes.SourceUnavailable, $"source_url could not be fetched: {ex.Message}");
         }
     }
 

@@ -7,18 +7,17 @@ using VideoTranslation.Pipeline.Subtitles;
 using VideoTranslation.Pipeline.Translation;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Problems;
+using VideoTranslation.Server.Webhooks;
 
 namespace VideoTranslation.Server.Api.V1;
 
 /// <summary>
-/// Turns an uploaded job request into a job spec, or into the reason it cannot be one: field errors, languages
-/// the engines here cannot handle (with what they can), or a file that is not translatable media.
+/// Checks an uploaded job request and turns it into a job spec, or into the reason it cannot be one: field errors,
+/// languages the engines here cannot handle (with what they can), or a file that is not translatable media.
 /// </summary>
-internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<VideoTranslation.Server.Webhooks.WebhookOptions> webhooks, IOptions<MediaLimitOptions> limits)
+internal sealed class VideoJobValidator(TranslationPipeline pipeline, IOptions<WebhookOptions> webhooks, IOptions<MediaLimitOptions> limits)
 {
-    public sealed record Invalid(string Code, string Message, Dictionary<string, string[]>? Errors = null);
-
-    public async Task<(VideoJobSpec? Spec, LanguagePair Languages, string? CallbackUrl, Invalid? Problem)> ValidateAsync(JobUpload upload, CancellationToken cancellationToken)
+    public async Task<Checked<ValidatedJob>> ValidateAsync(JobUpload upload, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (upload.Video is null)
@@ -74,12 +73,12 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
 
         if (errors.Count > 0)
         {
-            return (null, default, null, new Invalid(ErrorCodes.InvalidRequest, string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))), errors));
+            return SubmissionRejection.InvalidFields(errors);
         }
 
         if (Unsupported(source, targets, dub, upload.SourceSubtitles is not null) is { } unsupported)
         {
-            return (null, default, null, unsupported);
+            return unsupported;
         }
 
         MediaInfo media;
@@ -88,8 +87,8 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
             media = await MediaProber.ProbeAsync(upload.Video!.Value.Path, cancellationToken);
             if (media.Duration.TotalSeconds > limits.Value.MaxMediaSeconds)
             {
-                return (null, default, null, new Invalid(
-                    ErrorCodes.MediaTooLong, $"The media lasts {media.Duration.TotalSeconds:0} s; this server takes at most {limits.Value.MaxMediaSeconds:0} s (Api:MaxMediaSeconds)."));
+                return SubmissionRejection.Unprocessable(
+                    ErrorCodes.MediaTooLong, $"The media lasts {media.Duration.TotalSeconds:0} s; this server takes at most {limits.Value.MaxMediaSeconds:0} s (Api:MaxMediaSeconds).");
             }
 
             if (upload.SourceSubtitles is null || keepOriginal)
@@ -104,11 +103,11 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
         }
         catch (MediaException ex)
         {
-            return (null, default, null, new Invalid(ex.Code, ex.Message));
+            return SubmissionRejection.Unprocessable(ex.Code, ex.Message);
         }
         catch (SubtitleFormatException ex)
         {
-            return (null, default, null, new Invalid(ErrorCodes.InvalidSubtitles, $"source_subtitles does not parse: {ex.Message}"));
+            return SubmissionRejection.Unprocessable(ErrorCodes.InvalidSubtitles, $"source_subtitles does not parse: {ex.Message}");
         }
 
         var spec = new VideoJobSpec
@@ -124,15 +123,15 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
             Glossary = glossary,
             SourceSubtitlesExtension = upload.SourceSubtitles is { } s ? Path.GetExtension(s.Path) : null,
         };
-        return (spec, new LanguagePair(source, targets[0]), callbackUrl, null);
+        return new ValidatedJob(spec, new LanguagePair(source, targets[0]), callbackUrl);
     }
 
     /// <summary>The pipeline's own check, so the API refuses exactly what the workers could not do.</summary>
-    private Invalid? Unsupported(LanguageCode source, List<LanguageCode> targets, bool dub, bool hasSubtitles)
+    private SubmissionRejection? Unsupported(LanguageCode source, List<LanguageCode> targets, bool dub, bool hasSubtitles)
     {
         if (targets.FirstOrDefault(t => t.Language == source.Language) is { Value: not null } same)
         {
-            return new Invalid(ErrorCodes.InvalidRequest, $"target_languages: '{same}' is the source language.");
+            return SubmissionRejection.Unprocessable(ErrorCodes.InvalidRequest, $"target_languages: '{same}' is the source language.");
         }
 
         try
@@ -142,7 +141,7 @@ internal sealed class VideoJobRequest(TranslationPipeline pipeline, IOptions<Vid
         }
         catch (UnsupportedLanguageException ex)
         {
-            return new Invalid(ErrorCodes.UnsupportedLanguage, ex.Message);
+            return SubmissionRejection.Unprocessable(ErrorCodes.UnsupportedLanguage, ex.Message);
         }
     }
 
