@@ -26,6 +26,24 @@ public static class ErrorCodes
     /// <summary>An <c>Idempotency-Key</c> already used for a different request.</summary>
     public const string IdempotencyConflict = "idempotency_conflict";
 
+    /// <summary>The job has no such cue track: <c>source</c> or one of its target languages.</summary>
+    public const string TrackNotFound = "track_not_found";
+
+    /// <summary>The job is still working (a first run or a render): its cues cannot change now.</summary>
+    public const string JobPending = "job_pending";
+
+    /// <summary>The job never finished a render, so it has no cues to edit or render.</summary>
+    public const string NotRendered = "not_rendered";
+
+    /// <summary>No cue changed since the last render.</summary>
+    public const string NothingToRender = "nothing_to_render";
+
+    /// <summary>The track changed since the <c>ETag</c> sent in <c>If-Match</c> (412).</summary>
+    public const string TrackChanged = "track_changed";
+
+    /// <summary>This server cannot re-render with its artifact store, or cannot stop a render once started.</summary>
+    public const string RenderUnsupported = "render_unsupported";
+
     /// <summary>No job with that id (or another tenant's).</summary>
     public const string JobNotFound = "job_not_found";
 

@@ -4,7 +4,7 @@ using VideoTranslation.Pipeline.Synthesis;
 
 namespace VideoTranslation.Pipeline.Orchestration;
 
-/// <summary>The dubbing report artifact: per cue, its slot, the synthesized length, the speed-up applied and any overflow.</summary>
+/// <summary>The dubbing report artifact: per cue, its slot, the synthesized length, the speed-up applied, any overflow, and whether its speech was reused.</summary>
 public static class DubbingReport
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -14,7 +14,8 @@ public static class DubbingReport
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file for people: "días", not "d\u00EDas"
     };
 
-    public static string Serialize(IReadOnlyList<Cue> cues, IReadOnlyList<DubPlacement> placements) => JsonSerializer.Serialize(
+    /// <param name="reused">Per cue: whether its speech was kept from an earlier render rather than synthesized again.</param>
+    public static string Serialize(IReadOnlyList<Cue> cues, IReadOnlyList<DubPlacement> placements, IReadOnlyList<bool> reused) => JsonSerializer.Serialize(
         new
         {
             cues = placements.Select(p => new
@@ -28,9 +29,11 @@ public static class DubbingReport
                 placed_seconds = Math.Round(p.Placed.TotalSeconds, 3),
                 borrowed_silence = p.BorrowedSilence,
                 overflow_seconds = Math.Round(p.Overflow.TotalSeconds, 3),
+                reused = reused[p.Cue],
             }),
             cues_sped_up = placements.Count(p => p.SpeedUp > 1),
             cues_overflowing = placements.Count(p => p.Overflow > TimeSpan.Zero),
+            cues_reused = placements.Count(p => reused[p.Cue]),
         },
         Options);
 }

@@ -20,6 +20,15 @@ public static class PipelineArtifacts
 
     public static string LanguageDirectory(string work, string language) => Path.Combine(work, language);
 
+    /// <summary>An editable track, <c>source</c> or a target language (a work file: the API serves tracks from the job store).</summary>
+    public static string CueTrack(string work, string track) => Path.Combine(work, "cues", track + ".json");
+
+    /// <summary>Synthesized clips of a language, named by what was spoken and how (<see cref="TranslationPipeline"/>), so a render reuses every unchanged one.</summary>
+    public static string Clips(string work, string language) => Path.Combine(LanguageDirectory(work, language), "clips");
+
+    /// <summary>The dub's speech alone, placed at the cue times, before it is mixed (a work file).</summary>
+    public static string DubTrack(string work, string language) => Path.Combine(LanguageDirectory(work, language), "dub.wav");
+
     public static string Translation(string work, string language) => Path.Combine(LanguageDirectory(work, language), "translation.json");
 
     public static string Subtitles(string work, string language, SubtitleFormat format) => Path.Combine(LanguageDirectory(work, language), "subtitles" + Extension(format));

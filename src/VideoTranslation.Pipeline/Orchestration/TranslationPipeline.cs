@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Editing;
 using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Pipeline.Recognition;
 using VideoTranslation.Pipeline.Subtitles;
@@ -45,7 +46,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         }
 
         var rules = new SubtitleRules { FramesPerSecond = media.Video?.FramesPerSecond is > 0 and var fps ? fps : 25 };
-        var (segmented, source) = await SourceAsync(request, media, rules, work, progress, cancellationToken);
+        var (segmented, source, sourceTrack) = await SourceAsync(request, media, rules, work, progress, cancellationToken);
         if (request.SourceLanguage.IsAuto)
         {
             // Only now is the source known, and with it whether each pair can be translated.
@@ -64,7 +65,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         for (var i = 0; i < request.TargetLanguages.Count; i++)
         {
             var share = (0.45 + (0.45 * i / request.TargetLanguages.Count), 0.45 / request.TargetLanguages.Count);
-            var (result, track) = await TranslateAsync(request, source, request.TargetLanguages[i], media, rules, segmented, work, share, progress, cancellationToken);
+            var (result, track) = await TranslateAsync(request, source, request.TargetLanguages[i], media, rules, segmented, sourceTrack, work, share, progress, cancellationToken);
             results.Add(result);
             tracks.Add(track);
         }
@@ -195,10 +196,30 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
     }
 
     /// <summary>
-    /// The source sentences in cues, from provided subtitles or recognized speech, and the source language (the
-    /// detected one when asked to detect); saves the transcript artifact.
+    /// The source sentences in cues and the source language (the detected one when asked to detect), with the source
+    /// track. A track already in the work directory (an earlier run's, or one a person edited) is used as it is;
+    /// otherwise the sentences come from provided subtitles or recognized speech, and the track is written from them.
     /// </summary>
-    private async Task<(IReadOnlyList<SentenceCues> Sentences, LanguageCode Source)> SourceAsync(
+    private async Task<(IReadOnlyList<SentenceCues> Sentences, LanguageCode Source, CueTrack Track)> SourceAsync(
+        PipelineRequest request, MediaInfo media, SubtitleRules rules, string work, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var trackPath = PipelineArtifacts.CueTrack(work, CueTrack.SourceTrack);
+        if (await CueTrack.ReadAsync(trackPath, cancellationToken) is { } saved)
+        {
+            var language = request.SourceLanguage.IsAuto
+                ? LanguageCode.Parse(TranscriptJson.Deserialize(await File.ReadAllTextAsync(PipelineArtifacts.Transcript(work), cancellationToken)).Language)
+                : request.SourceLanguage;
+            return (CueTracks.Sentences(saved, new LineBreaker(rules, language.Language)), language, saved);
+        }
+
+        var (sentences, source) = await SegmentedAsync(request, media, rules, work, progress, cancellationToken);
+        var track = CueTracks.Source(sentences);
+        await AtomicFile.WriteTextAsync(trackPath, track.ToJson(), cancellationToken);
+        return (sentences, source, track);
+    }
+
+    /// <summary>The source sentences in cues, from provided subtitles or recognized speech; saves the transcript artifact.</summary>
+    private async Task<(IReadOnlyList<SentenceCues> Sentences, LanguageCode Source)> SegmentedAsync(
         PipelineRequest request, MediaInfo media, SubtitleRules rules, string work, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var transcriptPath = PipelineArtifacts.Transcript(work);
@@ -236,10 +257,104 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
 
     private async Task<(LanguageResult Result, TranslatedTrack Track)> TranslateAsync(
         PipelineRequest request, LanguageCode source, LanguageCode target, MediaInfo media, SubtitleRules rules, IReadOnlyList<SentenceCues> sentences,
-        string work, (double Start, double Size) share, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+        CueTrack sourceTrack, string work, (double Start, double Size) share, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var directory = PipelineArtifacts.LanguageDirectory(work, target.Value);
         Directory.CreateDirectory(directory);
+
+        var track = await TranslatedTrackAsync(request, source, target, rules, sentences, sourceTrack, work, share, progress, cancellationToken);
+        var lines = new LineBreaker(rules, target.Language);
+        var bySentence = Enumerable.Range(0, sentences.Count)
+            .Select(s => (IReadOnlyList<Cue>)[.. track.Cues.Where(cue => cue.Sentence == s).Select(cue => CueTracks.ToCue(cue, lines))])
+            .ToList();
+        var cues = bySentence.SelectMany(group => group).ToList();
+        var srt = PipelineArtifacts.Subtitles(work, target.Value, SubtitleFormat.Srt);
+        var vtt = PipelineArtifacts.Subtitles(work, target.Value, SubtitleFormat.WebVtt);
+        await AtomicFile.WriteTextAsync(srt, SubtitleWriter.Write(cues, SubtitleFormat.Srt), cancellationToken);
+        await AtomicFile.WriteTextAsync(vtt, SubtitleWriter.Write(cues, SubtitleFormat.WebVtt), cancellationToken);
+        if (!request.Dub)
+        {
+            return (new LanguageResult(target, srt, vtt, null, null), new TranslatedTrack(target, null, request.MuxSubtitles && !request.BurnSubtitles ? srt : null));
+        }
+
+        // Whole sentences are spoken as one utterance over their cues' time (see DubUnits).
+        var units = DubUnits.From(bySentence, [.. bySentence.Select(group => string.Join(' ', group.Select(cue => cue.Text)))]);
+        var clips = PipelineArtifacts.Clips(work, target.Value);
+        Directory.CreateDirectory(clips);
+        var voice = request.Voices.GetValueOrDefault(target.Value);
+        var paths = new List<string>(units.Count);
+        var reused = new List<bool>(units.Count);
+        var lengths = new List<TimeSpan>(units.Count);
+        for (var i = 0; i < units.Count; i++)
+        {
+            // Named by what is said and how: a render synthesizes only what changed, wherever it moved to.
+            var clip = Path.Combine(clips, ClipName(target, voice, units[i].Text));
+            reused.Add(File.Exists(clip));
+            if (!reused[i])
+            {
+                Begin(request, PipelineStage.Synthesizing, share.Start + (share.Size * 0.1) + (share.Size * 0.6 * i / units.Count), progress, target.Value);
+                await AtomicFile.WriteAsync(clip, partial => synthesizer.SynthesizeAsync(units[i].Text, target, voice, partial, cancellationToken));
+            }
+
+            paths.Add(clip);
+            lengths.Add(WavFile.Duration(clip));
+        }
+
+        var placements = DubFitter.Fit(units, lengths, media.Duration, request.MaxSpeedUp);
+        var report = PipelineArtifacts.DubbingReport(work, target.Value);
+        await AtomicFile.WriteTextAsync(report, DubbingReport.Serialize(units, placements, reused), cancellationToken);
+
+        var dub = PipelineArtifacts.DubTrack(work, target.Value);
+        var audio = PipelineArtifacts.DubbedAudio(work, target.Value);
+        if (!File.Exists(audio))
+        {
+            Begin(request, PipelineStage.Mixing, share.Start + (share.Size * 0.7), progress, target.Value);
+        }
+
+        if (!File.Exists(dub) && !File.Exists(audio))
+        {
+            var placed = placements.Select(p => (paths[p.Cue], p)).ToList();
+            await AtomicFile.WriteAsync(dub, partial => DubTrackWriter.WriteAsync(partial, media.Duration, placed, cancellationToken));
+        }
+
+        if (!File.Exists(audio))
+        {
+            await AtomicFile.WriteAsync(audio, partial => AudioMixer.MixAsync(request.InputPath, media, dub, request.KeepOriginalAudio, partial, cancellationToken));
+        }
+
+        return (new LanguageResult(target, srt, vtt, audio, report), new TranslatedTrack(target, audio, request.MuxSubtitles && !request.BurnSubtitles ? srt : null));
+    }
+
+    /// <summary>
+    /// The target language's track: the one in the work directory with its stale sentences translated again (those a
+    /// person edited are kept as written), or on a first run the whole translation laid over the source cues.
+    /// </summary>
+    private async Task<CueTrack> TranslatedTrackAsync(
+        PipelineRequest request, LanguageCode source, LanguageCode target, SubtitleRules rules, IReadOnlyList<SentenceCues> sentences,
+        CueTrack sourceTrack, string work, (double Start, double Size) share, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var layout = new TranslationLayout(rules, target.Language);
+        var trackPath = PipelineArtifacts.CueTrack(work, target.Value);
+        if (await CueTrack.ReadAsync(trackPath, cancellationToken) is { } saved)
+        {
+            var stale = Enumerable.Range(0, sentences.Count)
+                .Where(s => saved.Cues.Any(cue => cue.Sentence == s && cue.Stale) && !saved.Cues.Any(cue => cue.Sentence == s && cue.Edited))
+                .ToList();
+            if (stale.Count == 0)
+            {
+                return saved;
+            }
+
+            Begin(request, PipelineStage.Translating, share.Start, progress, target.Value);
+            var fresh = await translator.TranslateAsync([.. stale.Select(s => sentences[s].Sentence.Text)], source, target, request.Glossary, cancellationToken);
+            var replaced = stale.Zip(fresh).ToDictionary(pair => pair.First, pair => CueTracks.Translated(sourceTrack, pair.First, layout.LayoutSentence(sentences[pair.First], pair.Second)));
+            var updated = saved with
+            {
+                Cues = [.. Enumerable.Range(0, sentences.Count).SelectMany(s => replaced.TryGetValue(s, out var cues) ? cues : saved.Cues.Where(cue => cue.Sentence == s))],
+            };
+            await AtomicFile.WriteTextAsync(trackPath, updated.ToJson(), cancellationToken);
+            return updated;
+        }
 
         var translationPath = PipelineArtifacts.Translation(work, target.Value);
         IReadOnlyList<string> translations;
@@ -254,57 +369,12 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
             await AtomicFile.WriteTextAsync(translationPath, JsonSerializer.Serialize(translations, Json), cancellationToken);
         }
 
-        var bySentence = new TranslationLayout(rules, target.Language).LayoutBySentence(sentences, translations);
-        var cues = bySentence.SelectMany(group => group).ToList();
-        var srt = PipelineArtifacts.Subtitles(work, target.Value, SubtitleFormat.Srt);
-        var vtt = PipelineArtifacts.Subtitles(work, target.Value, SubtitleFormat.WebVtt);
-        await AtomicFile.WriteTextAsync(srt, SubtitleWriter.Write(cues, SubtitleFormat.Srt), cancellationToken);
-        await AtomicFile.WriteTextAsync(vtt, SubtitleWriter.Write(cues, SubtitleFormat.WebVtt), cancellationToken);
-        if (!request.Dub)
-        {
-            return (new LanguageResult(target, srt, vtt, null, null), new TranslatedTrack(target, null, request.MuxSubtitles && !request.BurnSubtitles ? srt : null));
-        }
-
-        // Whole sentences are spoken as one utterance over their cues' time (see DubUnits).
-        var units = DubUnits.From(bySentence, translations);
-        var clips = Path.Combine(directory, "clips");
-        Directory.CreateDirectory(clips);
-        var voice = request.Voices.GetValueOrDefault(target.Value);
-        var lengths = new List<TimeSpan>(units.Count);
-        for (var i = 0; i < units.Count; i++)
-        {
-            var clip = Path.Combine(clips, i.ToString("0000", CultureInfo.InvariantCulture) + ".wav");
-            if (!File.Exists(clip))
-            {
-                Begin(request, PipelineStage.Synthesizing, share.Start + (share.Size * 0.1) + (share.Size * 0.6 * i / units.Count), progress, target.Value);
-                await AtomicFile.WriteAsync(clip, partial => synthesizer.SynthesizeAsync(units[i].Text, target, voice, partial, cancellationToken));
-            }
-
-            lengths.Add(WavFile.Duration(clip));
-        }
-
-        var placements = DubFitter.Fit(units, lengths, media.Duration, request.MaxSpeedUp);
-        var report = PipelineArtifacts.DubbingReport(work, target.Value);
-        await AtomicFile.WriteTextAsync(report, DubbingReport.Serialize(units, placements), cancellationToken);
-
-        var dub = Path.Combine(directory, "dub.wav");
-        var audio = PipelineArtifacts.DubbedAudio(work, target.Value);
-        if (!File.Exists(audio))
-        {
-            Begin(request, PipelineStage.Mixing, share.Start + (share.Size * 0.7), progress, target.Value);
-        }
-
-        if (!File.Exists(dub) && !File.Exists(audio))
-        {
-            var placed = placements.Select(p => (Path.Combine(clips, p.Cue.ToString("0000", CultureInfo.InvariantCulture) + ".wav"), p)).ToList();
-            await AtomicFile.WriteAsync(dub, partial => DubTrackWriter.WriteAsync(partial, media.Duration, placed, cancellationToken));
-        }
-
-        if (!File.Exists(audio))
-        {
-            await AtomicFile.WriteAsync(audio, partial => AudioMixer.MixAsync(request.InputPath, media, dub, request.KeepOriginalAudio, partial, cancellationToken));
-        }
-
-        return (new LanguageResult(target, srt, vtt, audio, report), new TranslatedTrack(target, audio, request.MuxSubtitles && !request.BurnSubtitles ? srt : null));
+        var track = new CueTrack(target.Value, sourceTrack.Version, [.. Enumerable.Range(0, sentences.Count).SelectMany(s => CueTracks.Translated(sourceTrack, s, layout.LayoutSentence(sentences[s], translations[s])))]);
+        await AtomicFile.WriteTextAsync(trackPath, track.ToJson(), cancellationToken);
+        return track;
     }
+
+    /// <summary>A clip's file name: a hash of the language, the voice and the text, which is all that decides the speech.</summary>
+    private static string ClipName(LanguageCode language, string? voice, string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{language}\u0000{voice}\u0000{text}")))[..24] + ".wav";
 }

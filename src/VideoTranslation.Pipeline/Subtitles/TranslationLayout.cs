@@ -22,24 +22,24 @@ public sealed class TranslationLayout(SubtitleRules rules, string targetLanguage
             throw new ArgumentException($"{translations.Count} translations for {sentences.Count} sentences.", nameof(translations));
         }
 
-        var grouped = new List<IReadOnlyList<Cue>>(sentences.Count);
-        for (var i = 0; i < sentences.Count; i++)
-        {
-            var source = sentences[i].Cues;
-            var parts = Split(translations[i].Split(' ', StringSplitOptions.RemoveEmptyEntries), source);
-            var cues = new List<Cue>();
-            for (var c = 0; c < source.Count; c++)
-            {
-                if (parts[c].Length > 0)
-                {
-                    cues.AddRange(Fit(parts[c], source[c]));
-                }
-            }
+        return [.. sentences.Zip(translations, (sentence, translation) => (IReadOnlyList<Cue>)[.. LayoutSentence(sentence, translation).Select(part => part.Cue)])];
+    }
 
-            grouped.Add(cues);
+    /// <summary>One sentence's translation over its cues: each translated cue with the index of the source cue whose time it takes.</summary>
+    public IReadOnlyList<(Cue Cue, int SourceCue)> LayoutSentence(SentenceCues sentence, string translation)
+    {
+        var source = sentence.Cues;
+        var parts = Split(translation.Split(' ', StringSplitOptions.RemoveEmptyEntries), source);
+        var cues = new List<(Cue, int)>();
+        for (var c = 0; c < source.Count; c++)
+        {
+            if (parts[c].Length > 0)
+            {
+                cues.AddRange(Fit(parts[c], source[c]).Select(cue => (cue, c)));
+            }
         }
 
-        return grouped;
+        return cues;
     }
 
     /// <summary>Cuts the translated words into one part per source cue.</summary>

@@ -9,7 +9,8 @@ public static class AtomicFile
     public static async Task WriteAsync(string path, Func<string, Task> produce)
     {
         // Keep the extension last: tools such as ffmpeg choose the format by it.
-        var partial = Path.Combine(Path.GetDirectoryName(path)!, $"{Path.GetFileNameWithoutExtension(path)}.partial{Path.GetExtension(path)}");
+        var directory = Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
+        var partial = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(path)}.partial{Path.GetExtension(path)}");
         File.Delete(partial);
         await produce(partial);
         File.Move(partial, path, overwrite: true);

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Editing;
 using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Subtitles;
 using VideoTranslation.Pipeline.Tools;
 using VideoTranslation.Pipeline.Translation;
 using VideoTranslation.Server.Artifacts;
+using VideoTranslation.Server.Editing;
 using VideoTranslation.Server.Queue;
 using VideoTranslation.Server.Workers;
 
@@ -17,7 +19,7 @@ namespace VideoTranslation.Server.Engines;
 /// problems become permanent failures with a code the API reports.
 /// </summary>
 internal sealed class VideoTranslationEngine(
-    TranslationPipeline pipeline, JobFiles files, IArtifactStore store, IOptions<DubbingOptions> dubbing, IOptions<WorkerOptions> workers, IOptions<MediaLimitOptions> limits) : ITranslationEngine
+    TranslationPipeline pipeline, JobFiles files, IArtifactStore store, CueTrackStore cues, IOptions<DubbingOptions> dubbing, IOptions<WorkerOptions> workers, IOptions<MediaLimitOptions> limits) : ITranslationEngine
 {
     // The stages this process's workers may do; null when they serve every queue.
     private readonly IReadOnlySet<PipelineStage>? stages = workers.Value.ServesSomeQueues ? WorkQueues.Stages(workers.Value.QueueSet) : null;
@@ -45,11 +47,18 @@ internal sealed class VideoTranslationEngine(
         // Work on local files: bring in what other nodes stored (the upload, stages done elsewhere), store each
         // stage's output as the next begins (so a crash here resumes from it on any node), and everything at the end.
         await store.PullAsync(job.Id, cancellationToken);
+        var work = files.WorkFor(job.Id);
+        if (await cues.ListAsync(job.Id, cancellationToken) is { Count: > 0 } stored)
+        {
+            // A render: the edited tracks replace those the last render left, and what they change is done again.
+            await RenderPreparation.PrepareAsync(work, [.. stored.Select(track => track.Track)], cancellationToken);
+        }
+
         var saving = Task.CompletedTask;
         var reporter = new StageProgress(progress, () => saving = saving.ContinueWith(_ => store.PushAsync(job.Id, cancellationToken), TaskScheduler.Default).Unwrap());
         try
         {
-            await pipeline.RunAsync(request, files.WorkFor(job.Id), reporter, cancellationToken);
+            await pipeline.RunAsync(request, work, reporter, cancellationToken);
         }
         catch (Exception ex) when (OutcomeOf(ex) is { } outcome)
         {
@@ -70,8 +79,24 @@ internal sealed class VideoTranslationEngine(
 
         await saving.ContinueWith(_ => { }, TaskScheduler.Default);
         await store.PushAsync(job.Id, cancellationToken);
+        await cues.SaveRenderedAsync(job.Id, await RenderedTracksAsync(work, spec, cancellationToken), cancellationToken);
         await store.EvictLocalCopyAsync(job.Id);
         return JobOutcome.Completed.Instance;
+    }
+
+    /// <summary>The tracks as the run left them: the source and each target language's.</summary>
+    private static async Task<IReadOnlyList<CueTrack>> RenderedTracksAsync(string work, VideoJobSpec spec, CancellationToken cancellationToken)
+    {
+        var tracks = new List<CueTrack>();
+        foreach (var name in spec.TargetLanguages.Prepend(CueTrack.SourceTrack))
+        {
+            if (await CueTrack.ReadAsync(PipelineArtifacts.CueTrack(work, name), cancellationToken) is { } track)
+            {
+                tracks.Add(track);
+            }
+        }
+
+        return tracks;
     }
 
     /// <summary>What a pipeline exception means for the job: handed on, failed for good with a code, or (null) transient.</summary>

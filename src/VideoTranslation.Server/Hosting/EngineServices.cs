@@ -1,4 +1,5 @@
 using VideoTranslation.Pipeline.Orchestration;
+using VideoTranslation.Server.Editing;
 using VideoTranslation.Server.Engines;
 
 namespace VideoTranslation.Server.Hosting;
@@ -14,6 +15,7 @@ internal static class EngineServices
         services.AddValidatedOptions<DubbingOptions>(DubbingOptions.SectionName);
         services.AddValidatedOptions<SimulationOptions>(SimulationOptions.SectionName);
         services.AddSingleton<SimulatedTranslationEngine>();
+        services.AddSingleton<CueTrackStore>();
         services.AddSingleton<VideoTranslationEngine>();
         services.AddSingleton<ITranslationEngine, JobEngineRouter>();
         services.AddSingleton<StageSpeeds>();

@@ -46,6 +46,7 @@ public static class ServerBuilderExtensions
         var api = app.MapGroup("").AnswerHeadLikeGet();
         api.MapSeedApi();
         api.MapJobsApi();
+        api.MapCuesApi();
         api.MapCapabilitiesApi();
         api.MapOperationsApi();
         api.MapWebhooksApi();

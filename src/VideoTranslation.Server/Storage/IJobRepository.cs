@@ -29,6 +29,12 @@ public interface IJobRepository
 
     Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Puts a completed video job back in <paramref name="queue"/> to render its edited cues: pending again, with its
+    /// stage and progress from the start; null when the job is not a completed video job (then nothing changes).
+    /// </summary>
+    Task<TranslationJob?> RenderAsync(JobId id, string queue, CancellationToken cancellationToken);
+
     /// <summary>How many of the tenant's jobs are pending (queued or running).</summary>
     Task<long> CountPendingAsync(string tenant, CancellationToken cancellationToken);
 

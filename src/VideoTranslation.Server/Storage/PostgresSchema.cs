@@ -124,6 +124,19 @@ internal static class PostgresSchema
             revoked_at   BIGINT NULL
         );
         """,
+        // 5: as SQLite's 9.
+        """
+        CREATE TABLE cue_tracks (
+            job_id           TEXT   NOT NULL,
+            track            TEXT   NOT NULL,
+            version          BIGINT NOT NULL,
+            rendered_version BIGINT NOT NULL,
+            revision         BIGINT NOT NULL,
+            cues             TEXT   NOT NULL,
+            updated_at       BIGINT NOT NULL,
+            PRIMARY KEY (job_id, track)
+        );
+        """,
     ];
 
     public static async Task MigrateAsync(NpgsqlConnection connection)

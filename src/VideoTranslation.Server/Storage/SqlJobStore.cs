@@ -161,6 +161,37 @@ internal sealed class SqlJobStore(
         database.ReadAsync(async connection => (await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
             $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, cancellationToken: cancellationToken)))?.ToJob(), cancellationToken);
 
+    public async Task<TranslationJob?> RenderAsync(JobId id, string queue, CancellationToken cancellationToken)
+    {
+        var job = await database.WriteAsync(async (connection, transaction, now) =>
+        {
+            var updated = await connection.QuerySingleOrDefaultAsync<JobRow>(
+                $"""
+                UPDATE jobs SET state = 'queued', attempts = 0, available_at = @Now, queue = @Queue, stage = @QueuedStage, progress = 0,
+                    error_message = NULL, error_code = NULL, started_at = NULL, completed_at = NULL, updated_at = @Now, version = version + 1
+                WHERE id = @Id AND state = 'completed' AND kind = 'video'
+                RETURNING {Columns};
+                """,
+                new { Id = id.Value, Queue = queue, QueuedStage = JobStage.Queued, Now = now },
+                transaction);
+            if (updated is not null)
+            {
+                await RecordChangeAsync(connection, transaction, id.Value, now);
+                await database.PublishAsync(connection, transaction, "new");
+            }
+
+            return updated?.ToJob();
+        }, cancellationToken);
+
+        if (job is not null)
+        {
+            Announce(job.Id, 0);
+            signal.Notify();
+        }
+
+        return job;
+    }
+
     public Task<long> CountPendingAsync(string tenant, CancellationToken cancellationToken) =>
         database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM jobs WHERE tenant = @Tenant AND state IN ('queued', 'running');", new { Tenant = tenant }, cancellationToken: cancellationToken)), cancellationToken);
@@ -245,6 +276,7 @@ internal sealed class SqlJobStore(
                 DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE job_id = @Id);
                 DELETE FROM webhook_deliveries WHERE job_id = @Id;
                 DELETE FROM job_events WHERE job_id = @Id;
+                DELETE FROM cue_tracks WHERE job_id = @Id;
                 DELETE FROM jobs WHERE id = @Id;
                 """,
                 new { Id = id.Value },

@@ -174,6 +174,21 @@ internal static class SqliteSchema
             revoked_at   INTEGER NULL
         );
         """,
+
+        // 9: the editable cue tracks of a rendered video job (source and each target language), as JSON, with the
+        // version each edit raises and the render (revision) that last used them.
+        """
+        CREATE TABLE cue_tracks (
+            job_id           TEXT    NOT NULL,
+            track            TEXT    NOT NULL,
+            version          INTEGER NOT NULL,
+            rendered_version INTEGER NOT NULL,
+            revision         INTEGER NOT NULL,
+            cues             TEXT    NOT NULL,
+            updated_at       INTEGER NOT NULL,
+            PRIMARY KEY (job_id, track)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -12,8 +12,8 @@ public sealed class FolderDependencyTests
     /// <summary>Lowest first: a folder may use those before it, never those after it.</summary>
     public static readonly string[] Layers =
     [
-        "Queue", "Storage", "Artifacts", "Webhooks", "Observability", "Operations", "Engines", "Workers",
-        "Problems", "Security", "Api", "Web", "Hosting",
+        "Problems", "Queue", "Storage", "Artifacts", "Editing", "Webhooks", "Observability", "Operations", "Engines", "Workers",
+        "Security", "Api", "Web", "Hosting",
     ];
 
     public static TheoryData<string> Folders() => [.. Layers];

@@ -3,6 +3,7 @@ using VideoTranslation.Domain;
 using VideoTranslation.Server.Api.Documentation;
 using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Artifacts;
+using VideoTranslation.Server.Editing;
 using VideoTranslation.Server.Engines;
 using VideoTranslation.Server.Problems;
 using VideoTranslation.Server.Security;
@@ -119,12 +120,19 @@ public static class JobsApi
     }
 
     internal static async Task<Results<Ok<JobResource>, ProblemHttpResult>> CancelJobAsync(
-        string id, HttpContext context, IJobRepository jobs, IArtifactStore store, JobResources resources, CancellationToken cancellationToken)
+        string id, HttpContext context, IJobRepository jobs, IArtifactStore store, JobResources resources, CueTrackStore cues, CancellationToken cancellationToken)
     {
         var (job, problem) = await FindAsync(id, context, jobs, cancellationToken);
         if (job is null)
         {
             return problem!;
+        }
+
+        if (job.Status == JobStatus.Pending && job.Kind == JobKind.Video && (await cues.ListAsync(job.Id, cancellationToken)).Count > 0)
+        {
+            // Cancelling removes a job's files, and a render's job has those of its earlier renders.
+            return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.RenderUnsupported, "A render cannot be cancelled",
+                "The job is rendering edits over its earlier results; a render runs to its end (edit again and render once it has).");
         }
 
         var jobId = job.Id;

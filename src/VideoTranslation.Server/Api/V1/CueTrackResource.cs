@@ -1,0 +1,24 @@
+using VideoTranslation.Server.Editing;
+
+namespace VideoTranslation.Server.Api.V1;
+
+/// <summary>A job's cues in one track, as <c>GET /v1/jobs/{id}/cues/{track}</c> shows them; <see cref="Revision"/> is the render they were last used by.</summary>
+public sealed record CueTrackResource(string Track, int Revision, bool Changed, IReadOnlyList<CueResource> Cues)
+{
+    public static CueTrackResource From(StoredTrack stored) => new(
+        stored.Track.Track,
+        stored.Revision,
+        stored.Changed,
+        [.. stored.Track.Cues.Select(cue => new CueResource(cue.Id, cue.Start, cue.End, cue.Text, cue.SourceIds, cue.Edited, cue.Stale))]);
+}
+
+/// <summary>
+/// One cue: its stable id, times in seconds, text, the source cues it translates (empty on the source track), whether a
+/// person wrote its text (a render keeps it) and whether its source changed since it was translated.
+/// </summary>
+public sealed record CueResource(string Id, double Start, double End, string Text, IReadOnlyList<string> SourceIds, bool Edited, bool Stale);
+
+/// <summary>The body of <c>PATCH /v1/jobs/{id}/cues/{track}</c>: the cues to change, each by id with the fields to replace.</summary>
+public sealed record CueEditsRequest(IReadOnlyList<CueEditRequest>? Cues);
+
+public sealed record CueEditRequest(string? Id, string? Text, double? Start, double? End);

@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Editing;
+using VideoTranslation.Pipeline.Orchestration;
+using VideoTranslation.Server.Api.Documentation;
+using VideoTranslation.Server.Artifacts;
+using VideoTranslation.Server.Editing;
+using VideoTranslation.Server.Problems;
+using VideoTranslation.Server.Queue;
+using VideoTranslation.Server.Storage;
+
+namespace VideoTranslation.Server.Api.V1;
+
+/// <summary>Correcting a job: read and edit the cues of its transcript and translations, then render only what changed.</summary>
+public static class CuesApi
+{
+    public static IEndpointRouteBuilder MapCuesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var jobs = endpoints.MapGroup("/v1/jobs").WithTags("Editing (v1)");
+        jobs.MapGet("/{id}/cues/{track}", GetCuesAsync).WithName("GetCues")
+            .WithSummary("A rendered job's cues in one track: 'source' or a target language. The ETag changes with every edit and render.")
+            .Produces(StatusCodes.Status304NotModified).ProducesProblems(400, 404, 409);
+        jobs.MapPatch("/{id}/cues/{track}", EditCuesAsync).WithName("EditCues")
+            .WithSummary("Change cues by id (text, start, end; fields left out stay). If-Match with the track's ETag makes it safe against another edit.")
+            .ProducesProblems(400, 404, 409, 412, 422);
+        jobs.MapPost("/{id}/render", RenderAsync).WithName("RenderJob")
+            .WithSummary("Render the edits: the job goes back to pending, translates again what a source edit made stale, synthesizes only changed speech, and mixes and muxes again.")
+            .ProducesProblems(400, 404, 409);
+        return endpoints;
+    }
+
+    internal static async Task<Results<Ok<CueTrackResource>, StatusCodeHttpResult, ProblemHttpResult>> GetCuesAsync(
+        string id, string track, HttpContext context, IJobRepository jobs, CueTrackStore cues, CancellationToken cancellationToken)
+    {
+        var (job, stored, problem) = await FindTrackAsync(id, track, context, jobs, cues, cancellationToken);
+        if (stored is null)
+        {
+            return problem!;
+        }
+
+        var etag = new EntityTagHeaderValue(stored.ETag);
+        context.Response.Headers.ETag = etag.ToString();
+        if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } sent && sent.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag == EntityTagHeaderValue.Any))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Ok(CueTrackResource.From(stored));
+    }
+
+    internal static async Task<Results<Ok<CueTrackResource>, ProblemHttpResult>> EditCuesAsync(
+        string id, string track, CueEditsRequest? request, HttpContext context, IJobRepository jobs, CueTrackStore cues, CancellationToken cancellationToken)
+    {
+        var (job, stored, problem) = await FindTrackAsync(id, track, context, jobs, cues, cancellationToken);
+        if (stored is null)
+        {
+            return problem!;
+        }
+
+        if (job!.Status == JobStatus.Pending)
+        {
+            return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.JobPending, "The job is working", "The job is rendering; edit its cues once it has finished.");
+        }
+
+        if (context.Request.GetTypedHeaders().IfMatch is { Count: > 0 } expected
+            && !expected.Any(tag => tag == EntityTagHeaderValue.Any || tag.Compare(new EntityTagHeaderValue(stored.ETag), useStrongComparison: true)))
+        {
+            return TrackChanged(stored);
+        }
+
+        var edits = (request?.Cues ?? []).Select(edit => new CueEdit(edit.Id ?? "", edit.Text, edit.Start, edit.End)).ToList();
+        var all = await cues.ListAsync(job.Id, cancellationToken);
+        var language = stored.Track.IsSource ? job.Languages.Source.Language : LanguageCode.Parse(stored.Track.Track).Language;
+        switch (CueEditor.Apply(stored.Track, [.. all.Select(t => t.Track)], edits, job.Video!.MediaSeconds, language))
+        {
+            case CueEditOutcome.Invalid invalid:
+                return ApiProblems.Unprocessable(
+                    ErrorCodes.InvalidRequest, string.Join(" ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), invalid.Errors);
+            case CueEditOutcome.Applied applied:
+                if (!await cues.UpdateAsync(job.Id, applied.Tracks, cancellationToken))
+                {
+                    return TrackChanged(stored);
+                }
+
+                var updated = new StoredTrack(applied.Tracks[0], stored.RenderedVersion, stored.Revision);
+                context.Response.Headers.ETag = updated.ETag;
+                return TypedResults.Ok(CueTrackResource.From(updated));
+            default:
+                throw new InvalidOperationException("Unknown edit outcome.");
+        }
+    }
+
+    internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> RenderAsync(
+        string id, HttpContext context, IJobRepository jobs, CueTrackStore cues, JobResources resources, IOptions<ArtifactStoreOptions> artifacts,
+        CancellationToken cancellationToken)
+    {
+        var (job, problem) = await JobsApi.FindAsync(id, context, jobs, cancellationToken);
+        if (job is null)
+        {
+            return problem!;
+        }
+
+        var tracks = job.Kind == JobKind.Video ? await cues.ListAsync(job.Id, cancellationToken) : [];
+        if (Unrenderable(job, tracks) is { } refused)
+        {
+            return refused;
+        }
+
+        if (artifacts.Value.Store == "s3")
+        {
+            return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.RenderUnsupported, "Rendering is not available here",
+                "This server keeps artifacts in S3, where a render cannot yet replace the files of the last one; it re-renders with the directory store only.");
+        }
+
+        if (!tracks.Any(track => track.Changed))
+        {
+            return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.NothingToRender, "Nothing to render", "No cue changed since the last render.");
+        }
+
+        if (await jobs.RenderAsync(job.Id, WorkQueues.For(PipelineStage.Translating), cancellationToken) is not { } rendering)
+        {
+            return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.JobPending, "The job is working", "The job changed meanwhile; read it and try again.");
+        }
+
+        return TypedResults.Accepted($"/v1/jobs/{rendering.Id}", await resources.CreateAsync(rendering, cancellationToken));
+    }
+
+    /// <summary>The job and its track named <paramref name="track"/>, or the problem that says why there is none to show.</summary>
+    private static async Task<(TranslationJob? Job, StoredTrack? Track, ProblemHttpResult? Problem)> FindTrackAsync(
+        string id, string track, HttpContext context, IJobRepository jobs, CueTrackStore cues, CancellationToken cancellationToken)
+    {
+        var (job, problem) = await JobsApi.FindAsync(id, context, jobs, cancellationToken);
+        if (job is null)
+        {
+            return (null, null, problem);
+        }
+
+        var name = track == CueTrack.SourceTrack ? track : LanguageCode.TryParse(track, out var language, out _) ? language.Value : null;
+        if (job.Video is not { } spec || name is null || (name != CueTrack.SourceTrack && !spec.TargetLanguages.Contains(name)))
+        {
+            return (job, null, ApiProblems.WithCode(StatusCodes.Status404NotFound, ErrorCodes.TrackNotFound, "Not found",
+                $"Job {job.Id} has no track '{ApiProblems.Echo(track, 20)}': use 'source' or one of its target languages ({string.Join(", ", job.Video?.TargetLanguages ?? [])})."));
+        }
+
+        var tracks = await cues.ListAsync(job.Id, cancellationToken);
+        if (Unrenderable(job, tracks) is { } refused && tracks.Count == 0)
+        {
+            return (job, null, refused);
+        }
+
+        return tracks.FirstOrDefault(t => t.Track.Track == name) is { } found
+            ? (job, found, null)
+            : (job, null, ApiProblems.WithCode(StatusCodes.Status404NotFound, ErrorCodes.TrackNotFound, "Not found", $"Job {job.Id} has no cues for '{name}'."));
+    }
+
+    /// <summary>Why the job's cues cannot be rendered now; null when they can.</summary>
+    private static ProblemHttpResult? Unrenderable(TranslationJob job, IReadOnlyList<StoredTrack> tracks) =>
+        job.Status == JobStatus.Pending
+            ? ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.JobPending, "The job is working", "The job has not finished its current render; try once it has.")
+            : tracks.Count == 0
+                ? ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.NotRendered, "Nothing rendered yet", "The job never completed a render, so it has no cues; start a new job instead.")
+                : null;
+
+    private static ProblemHttpResult TrackChanged(StoredTrack stored) =>
+        ApiProblems.WithCode(StatusCodes.Status412PreconditionFailed, ErrorCodes.TrackChanged, "The track changed",
+            $"The track is now at {stored.ETag}; read it again and repeat the edit on what it holds now.");
+}

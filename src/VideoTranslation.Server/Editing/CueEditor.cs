@@ -1,0 +1,121 @@
+using VideoTranslation.Pipeline.Editing;
+using VideoTranslation.Pipeline.Subtitles;
+
+namespace VideoTranslation.Server.Editing;
+
+/// <summary>
+/// Applies a set of cue edits to one track, or says, cue by cue, why it cannot: an unknown cue, an empty text, a time
+/// outside the media or overlapping a neighbour, a text no two-line layout fits. Editing a source cue marks the cues
+/// translated from it stale (the next render translates them again); editing a translated cue's text marks it as
+/// written by a person (a render keeps it).
+/// </summary>
+public static class CueEditor
+{
+    /// <summary>The most edits one request may carry.</summary>
+    public const int MaxEdits = 2000;
+
+    /// <summary>The longest text one cue may be given, before any layout is tried.</summary>
+    public const int MaxTextLength = 1000;
+
+    /// <param name="target">The track edited.</param>
+    /// <param name="all">Every track of the job (the source's edits reach the translations).</param>
+    /// <param name="language">The language of <paramref name="target"/>'s text, for line breaking.</param>
+    public static CueEditOutcome Apply(CueTrack target, IReadOnlyList<CueTrack> all, IReadOnlyList<CueEdit> edits, double mediaSeconds, string language)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (edits.Count is 0 or > MaxEdits)
+        {
+            errors["cues"] = [$"Name from 1 to {MaxEdits} cues to change."];
+            return new CueEditOutcome.Invalid(errors);
+        }
+
+        var lines = new LineBreaker(new SubtitleRules(), language);
+        var cues = target.Cues.ToDictionary(cue => cue.Id, StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var edit in edits)
+        {
+            var key = edit.Id is { Length: <= 40 } id ? id : (edit.Id?[..40] ?? "") + "…";
+            if (edit.Id is null || !cues.TryGetValue(edit.Id, out var cue))
+            {
+                errors[key] = [$"The {target.Track} track has no cue '{key}'."];
+                continue;
+            }
+
+            if (!changed.Add(edit.Id))
+            {
+                errors[key] = ["Name each cue once."];
+                continue;
+            }
+
+            var text = edit.Text?.Trim() ?? cue.Text;
+            var start = edit.Start ?? cue.Start;
+            var end = edit.End ?? cue.End;
+            if (Refusal(text, start, end, mediaSeconds, lines) is { } refused)
+            {
+                errors[key] = [refused];
+                continue;
+            }
+
+            var textChanged = text != cue.Text;
+            cues[edit.Id] = cue with
+            {
+                Text = text,
+                Start = Math.Round(start, 3),
+                End = Math.Round(end, 3),
+                Edited = cue.Edited || (textChanged && !target.IsSource),
+            };
+        }
+
+        var ordered = target.Cues.Select(cue => cues[cue.Id]).OrderBy(cue => cue.Start).ToList();
+        foreach (var (first, second) in ordered.Zip(ordered.Skip(1)))
+        {
+            if (first.End > second.Start && (changed.Contains(first.Id) || changed.Contains(second.Id)))
+            {
+                var id = changed.Contains(second.Id) ? second.Id : first.Id;
+                errors.TryAdd(id, [$"Cue '{id}' would overlap cue '{(id == first.Id ? second.Id : first.Id)}' ({first.End:0.###} s > {second.Start:0.###} s)."]);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CueEditOutcome.Invalid(errors);
+        }
+
+        var edited = new List<CueTrack> { target with { Version = target.Version + 1, Cues = [.. target.Cues.Select(cue => cues[cue.Id])] } };
+        if (target.IsSource)
+        {
+            // Their source changed: translations made from it are out of date wherever they are.
+            var touched = target.Cues.Where(cue => changed.Contains(cue.Id) && cues[cue.Id] != cue).Select(cue => cue.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var translated in all.Where(track => !track.IsSource && track.Cues.Any(cue => cue.SourceIds.Any(touched.Contains))))
+            {
+                edited.Add(translated with
+                {
+                    Version = translated.Version + 1,
+                    Cues = [.. translated.Cues.Select(cue => cue.SourceIds.Any(touched.Contains) ? cue with { Stale = true } : cue)],
+                });
+            }
+        }
+
+        return new CueEditOutcome.Applied(edited);
+    }
+
+    private static string? Refusal(string text, double start, double end, double mediaSeconds, LineBreaker lines)
+    {
+        if (text.Length == 0)
+        {
+            return "A cue needs text; to silence it, shorten a neighbour instead.";
+        }
+
+        if (text.Length > MaxTextLength || lines.Break(text) is null)
+        {
+            return "The text does not fit a cue's two lines; shorten it or split the sentence over the neighbouring cues.";
+        }
+
+        if (!double.IsFinite(start) || !double.IsFinite(end) || start < 0 || end > mediaSeconds + 0.001)
+        {
+            return $"The cue's time must lie within the media (0 to {mediaSeconds:0.###} s).";
+        }
+
+        return start >= end ? "The cue must end after it starts." : null;
+    }
+}

@@ -1,0 +1,82 @@
+using Dapper;
+using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Editing;
+using VideoTranslation.Server.Storage;
+
+namespace VideoTranslation.Server.Editing;
+
+/// <summary>
+/// The editable tracks of rendered video jobs, in the job database beside the jobs (so an edit on any node is seen by
+/// every node, and two edits cannot both win): written by each render, changed by edits.
+/// </summary>
+public sealed class CueTrackStore(IJobDatabase database)
+{
+    private const string Columns = "track AS Track, version AS Version, rendered_version AS RenderedVersion, revision AS Revision, cues AS Cues";
+
+    public Task<IReadOnlyList<StoredTrack>> ListAsync(JobId id, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<StoredTrack>>(
+            async connection => [.. (await connection.QueryAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM cue_tracks WHERE job_id = @Id ORDER BY track;", new { Id = id.Value }, cancellationToken: cancellationToken))).Select(row => row.ToStored())],
+            cancellationToken);
+
+    /// <summary>
+    /// Stores edited tracks, all or none, each only if it is still at the version it was read at (<see cref="CueTrack.Version"/>
+    /// less one); false when one was changed meanwhile.
+    /// </summary>
+    public Task<bool> UpdateAsync(JobId id, IReadOnlyList<CueTrack> edited, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction, now) =>
+        {
+            await database.LockAsync(connection, transaction, "cues:" + id.Value);
+            var versions = (await connection.QueryAsync<(string Track, long Version)>(
+                "SELECT track, version FROM cue_tracks WHERE job_id = @Id;", new { Id = id.Value }, transaction)).ToDictionary(row => row.Track, row => row.Version);
+            if (edited.Any(track => versions.GetValueOrDefault(track.Track, -1) != track.Version - 1))
+            {
+                return false;
+            }
+
+            foreach (var track in edited)
+            {
+                await connection.ExecuteAsync(
+                    "UPDATE cue_tracks SET cues = @Cues, version = @Version, updated_at = @Now WHERE job_id = @Id AND track = @Track;",
+                    new { Id = id.Value, track.Track, track.Version, Cues = track.ToJson(), Now = now },
+                    transaction);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Keeps the tracks a render used, as it left them, as that render's: the first render is revision 1.</summary>
+    public Task SaveRenderedAsync(JobId id, IReadOnlyList<CueTrack> tracks, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction, now) =>
+        {
+            foreach (var track in tracks)
+            {
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO cue_tracks (job_id, track, version, rendered_version, revision, cues, updated_at)
+                    VALUES (@Id, @Track, @Version, @Version, 1, @Cues, @Now)
+                    ON CONFLICT (job_id, track) DO UPDATE SET cues = excluded.cues, version = excluded.version,
+                        rendered_version = excluded.version, revision = cue_tracks.revision + 1, updated_at = excluded.updated_at;
+                    """,
+                    new { Id = id.Value, track.Track, track.Version, Cues = track.ToJson(), Now = now },
+                    transaction);
+            }
+
+            return tracks.Count;
+        }, cancellationToken);
+
+    private sealed record Row
+    {
+        public required string Track { get; init; }
+
+        public long Version { get; init; }
+
+        public long RenderedVersion { get; init; }
+
+        public long Revision { get; init; }
+
+        public required string Cues { get; init; }
+
+        public StoredTrack ToStored() => new(CueTrack.FromJson(Cues) with { Version = Version }, RenderedVersion, (int)Revision);
+    }
+}

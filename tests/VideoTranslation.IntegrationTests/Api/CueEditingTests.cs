@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using VideoTranslation.IntegrationTests.Infrastructure;
+using VideoTranslation.Pipeline.Subtitles;
+
+namespace VideoTranslation.IntegrationTests.Api;
+
+/// <summary>Correcting a finished job: read its cues, edit them, and render again only what the edits changed.</summary>
+public sealed class CueEditingTests : IAsyncLifetime, IDisposable
+{
+    private const string Speech = "Good morning everyone. The house is very big. We will go to the beach tomorrow.";
+
+    private readonly TempDirectory media = new();
+    private TestServer server = null!;
+    private HttpClient http = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = await TestServer.StartAsync(TestServer.Settings());
+        http = server.CreateHttpClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await server.DisposeAsync();
+    }
+
+    public void Dispose() => media.Dispose();
+
+    [Fact]
+    public async Task An_edited_translation_is_rendered_again_reusing_every_other_cues_speech()
+    {
+        var location = await TranslatedJobAsync();
+        var source = await http.GetAsync($"{location}/cues/source");
+        Assert.Equal(HttpStatusCode.OK, source.StatusCode);
+        var sourceCues = (await source.ReadJsonAsync()).GetProperty("cues").EnumerateArray().ToList();
+        Assert.Equal([.. Enumerable.Range(1, sourceCues.Count).Select(n => $"c{n}")], sourceCues.Select(cue => cue.GetProperty("id").GetString()));
+
+        var translated = await http.GetAsync($"{location}/cues/es");
+        var etag = translated.Headers.ETag!;
+        var track = await translated.ReadJsonAsync();
+        Assert.Equal((1, false), (track.GetProperty("revision").GetInt32(), track.GetProperty("changed").GetBoolean()));
+        var cues = track.GetProperty("cues").EnumerateArray().ToList();
+        Assert.All(cues, cue => Assert.Contains(cue.GetProperty("source_ids")[0].GetString(), sourceCues.Select(s => s.GetProperty("id").GetString())));
+        var edited = cues[^1].GetProperty("id").GetString()!;
+
+        using var unchanged = new HttpRequestMessage(HttpMethod.Get, $"{location}/cues/es");
+        unchanged.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await http.SendAsync(unchanged)).StatusCode);
+
+        var patched = await PatchAsync($"{location}/cues/es", new { cues = new[] { new { id = edited, text = "Iremos a la montaña mañana." } } }, etag);
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.NotEqual(etag, patched.Headers.ETag);
+        var after = (await patched.ReadJsonAsync()).GetProperty("cues").EnumerateArray().Single(cue => cue.GetProperty("id").GetString() == edited);
+        Assert.Equal(("Iremos a la montaña mañana.", true), (after.GetProperty("text").GetString(), after.GetProperty("edited").GetBoolean()));
+
+        var stale = await PatchAsync($"{location}/cues/es", new { cues = new[] { new { id = edited, text = "Otra cosa." } } }, etag);
+        Assert.Equal("track_changed", (await JsonAssert.IsProblemAsync(stale, HttpStatusCode.PreconditionFailed)).GetProperty("code").GetString());
+
+        var job = await RenderAsync(location);
+
+        Assert.Equal(("completed", "done"), (job.GetProperty("status").GetString(), job.GetProperty("stage").GetString()));
+        var srt = SubtitleParser.Parse(await http.GetStringAsync(job.GetProperty("results").GetProperty("es").GetProperty("srt").GetString()));
+        Assert.Contains(srt, cue => cue.Text == "Iremos a la montaña mañana.");
+        var report = await http.GetFromJsonAsync<JsonElement>(job.GetProperty("results").GetProperty("es").GetProperty("dubbing_report").GetString());
+        var reused = report.GetProperty("cues").EnumerateArray().Select(cue => cue.GetProperty("reused").GetBoolean()).ToList();
+        Assert.Single(reused, false);
+        Assert.True(reused.Count > 1, "the speech has more than one sentence");
+        var rendered = await http.GetFromJsonAsync<JsonElement>($"{location}/cues/es");
+        Assert.Equal((2, false), (rendered.GetProperty("revision").GetInt32(), rendered.GetProperty("changed").GetBoolean()));
+
+        var again = await http.PostAsync($"{location}/render", null);
+        Assert.Equal("nothing_to_render", (await JsonAssert.IsProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_corrected_source_cue_is_translated_again_at_the_render()
+    {
+        var location = await TranslatedJobAsync();
+        var first = (await http.GetFromJsonAsync<JsonElement>($"{location}/cues/source")).GetProperty("cues")[0];
+        var id = first.GetProperty("id").GetString()!;
+        var before = (await http.GetFromJsonAsync<JsonElement>($"{location}/cues/es")).GetProperty("cues").EnumerateArray()
+            .Where(cue => cue.GetProperty("source_ids")[0].GetString() == id).Select(cue => cue.GetProperty("text").GetString()).ToList();
+
+        var patched = await PatchAsync($"{location}/cues/source", new { cues = new[] { new { id, text = "The house is red." } } });
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var marked = (await http.GetFromJsonAsync<JsonElement>($"{location}/cues/es")).GetProperty("cues").EnumerateArray()
+            .Where(cue => cue.GetProperty("source_ids")[0].GetString() == id).ToList();
+        Assert.All(marked, cue => Assert.True(cue.GetProperty("stale").GetBoolean()));
+
+        await RenderAsync(location);
+
+        var translated = (await http.GetFromJsonAsync<JsonElement>($"{location}/cues/es")).GetProperty("cues").EnumerateArray()
+            .Where(cue => cue.GetProperty("source_ids")[0].GetString() == id).ToList();
+        Assert.All(translated, cue => Assert.False(cue.GetProperty("stale").GetBoolean()));
+        Assert.Equal("La casa es roja.", string.Join(' ', translated.Select(cue => cue.GetProperty("text").GetString())));
+        Assert.NotEqual(before, translated.Select(cue => cue.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task Invalid_edits_are_refused_cue_by_cue_and_change_nothing()
+    {
+        var location = await TranslatedJobAsync();
+        var cues = (await http.GetFromJsonAsync<JsonElement>($"{location}/cues/source")).GetProperty("cues").EnumerateArray().ToList();
+        var etag = (await http.GetAsync($"{location}/cues/source")).Headers.ETag;
+        Assert.True(cues.Count >= 2, "the speech is segmented into several cues");
+        var (first, second) = (cues[0].GetProperty("id").GetString()!, cues[1].GetProperty("id").GetString()!);
+
+        var response = await PatchAsync($"{location}/cues/source", new
+        {
+            cues = new object[]
+            {
+                new { id = "c999", text = "No such cue." },
+                new { id = first, text = "  " },
+                new { id = second, start = cues[0].GetProperty("start").GetDouble(), end = 3600.0 },
+            },
+        });
+
+        var problem = await JsonAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(new[] { "c999", first, second }.Order(StringComparer.Ordinal), errors.EnumerateObject().Select(error => error.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(etag, (await http.GetAsync($"{location}/cues/source")).Headers.ETag);
+
+        var overlap = await PatchAsync($"{location}/cues/source", new { cues = new[] { new { id = second, start = cues[0].GetProperty("start").GetDouble() + 0.01 } } });
+        Assert.Contains("overlap", (await JsonAssert.IsProblemAsync(overlap, HttpStatusCode.UnprocessableEntity)).Detail(), StringComparison.Ordinal);
+        var tooLong = await PatchAsync($"{location}/cues/source", new { cues = new[] { new { id = first, text = string.Join(' ', Enumerable.Repeat("words", 40)) } } });
+        await JsonAssert.IsProblemAsync(tooLong, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("track_not_found", (await JsonAssert.IsProblemAsync(await http.GetAsync($"{location}/cues/fr"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
+    }
+
+    private async Task<string> TranslatedJobAsync()
+    {
+        var video = await TestMedia.SpeechVideoAsync(media.Path, Speech, seconds: 8);
+        var response = await http.PostAsync("/v1/jobs", UploadForm.Create(video, ("target_languages", "es")));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.Equal("completed", (await WaitAsync(location)).GetProperty("status").GetString());
+        return location;
+    }
+
+    private async Task<JsonElement> RenderAsync(string location)
+    {
+        var response = await http.PostAsync($"{location}/render", null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("pending", (await response.ReadJsonAsync()).GetProperty("status").GetString());
+        return await WaitAsync(location);
+    }
+
+    private Task<HttpResponseMessage> PatchAsync(string url, object body, EntityTagHeaderValue? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, url) { Content = JsonContent.Create(body) };
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(ifMatch);
+        }
+
+        return http.SendAsync(request);
+    }
+
+    /// <summary>Long-polls the job until it is no longer pending.</summary>
+    private async Task<JsonElement> WaitAsync(string location)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        while (true)
+        {
+            var job = await http.GetFromJsonAsync<JsonElement>($"{location}?wait=30", deadline.Token);
+            if (job.GetProperty("status").GetString() != "pending")
+            {
+                return job;
+            }
+        }
+    }
+}
