@@ -3,6 +3,11 @@
 // (processing time / media duration) and peak memory. Appends a table to docs/benchmarks.md.
 //
 //   dotnet run -c Release --project bench/VideoTranslation.Benchmarks -- 60 600
+//
+// With "render" first, it times instead a first render against a render after editing one translated cue, side by
+// side on the same video and machine (the goal: the second at most 10% of the first):
+//
+//   dotnet run -c Release --project bench/VideoTranslation.Benchmarks -- render 600
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -13,6 +18,12 @@ using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Recognition;
 using VideoTranslation.Pipeline.Synthesis;
 using VideoTranslation.Pipeline.Translation;
+
+if (args is ["render", .. var renderDurations])
+{
+    await RenderBenchmark.RunAsync([.. renderDurations.Select(a => double.Parse(a, CultureInfo.InvariantCulture))], FindRepositoryRoot());
+    return;
+}
 
 var durations = args.Length > 0 ? args.Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [60.0, 600.0];
 string[] sentences =

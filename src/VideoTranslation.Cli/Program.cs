@@ -11,6 +11,8 @@ var root = new RootCommand("vts: the VideoTranslation service. Run a server, sub
     WaitCommand.Create(),
     DownloadCommand.Create(),
     LinkCommand.Create(),
+    CuesCommand.Create(),
+    RenderCommand.Create(),
     WebhookSecretCommand.Create(),
     KeysCommand.Create(),
     WorkerCommand.Create(),

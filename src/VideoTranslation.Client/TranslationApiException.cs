@@ -10,12 +10,19 @@ public sealed class TranslationApiException : Exception
 {
     /// <summary>Creates the exception from a refused response and its problem details.</summary>
     public TranslationApiException(HttpStatusCode statusCode, string? title, string? detail, IReadOnlyDictionary<string, string[]>? errors)
+        : this(statusCode, title, detail, errors, code: null)
+    {
+    }
+
+    /// <summary>Creates the exception from a refused response and its problem details, with the problem's <paramref name="code"/>.</summary>
+    public TranslationApiException(HttpStatusCode statusCode, string? title, string? detail, IReadOnlyDictionary<string, string[]>? errors, string? code)
         : base($"The server answered {(int)statusCode} {title ?? statusCode.ToString()}{(detail is null ? "" : ": " + detail)}")
     {
         StatusCode = statusCode;
         Title = title;
         Detail = detail;
         Errors = errors ?? new Dictionary<string, string[]>();
+        Code = code;
     }
 
     /// <summary>Creates the exception with a generic message.</summary>
@@ -46,6 +53,9 @@ public sealed class TranslationApiException : Exception
 
     /// <summary>The problem's detail: what exactly was wrong.</summary>
     public string? Detail { get; }
+
+    /// <summary>The problem's machine-readable <c>code</c> (e.g. <c>track_changed</c>, <c>job_pending</c>): what to branch on; null where the server gave none.</summary>
+    public string? Code { get; }
 
     /// <summary>Per-field validation messages, keyed by the API's field names (e.g. <c>target_language</c>).</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }

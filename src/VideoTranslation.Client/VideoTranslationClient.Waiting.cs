@@ -237,7 +237,7 @@ public sealed partial class VideoTranslationClient
 
         if (response.StatusCode == HttpStatusCode.NotFound && await ReadProblemAsync(response, cancellationToken) is { Code: "job_not_found", Detail: { } detail })
         {
-            throw new TranslationApiException(response.StatusCode, "Not Found", detail, null);
+            throw new TranslationApiException(response.StatusCode, "Not Found", detail, null, "job_not_found");
         }
 
         features.EventsFailed();

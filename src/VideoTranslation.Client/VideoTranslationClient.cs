@@ -211,7 +211,7 @@ public sealed partial class VideoTranslationClient : IDisposable, IAsyncDisposab
                     response.StatusCode);
             }
 
-            throw new TranslationApiException(response.StatusCode, problem?.Title ?? response.ReasonPhrase, problem?.Detail, problem?.Errors);
+            throw new TranslationApiException(response.StatusCode, problem?.Title ?? response.ReasonPhrase, problem?.Detail, problem?.Errors, problem?.Code);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using VideoTranslation.Client;
 using VideoTranslation.IntegrationTests.Infrastructure;
 using VideoTranslation.Pipeline.Subtitles;
 
@@ -129,6 +130,44 @@ public sealed class CueEditingTests : IAsyncLifetime, IDisposable
         var tooLong = await PatchAsync($"{location}/cues/source", new { cues = new[] { new { id = first, text = string.Join(' ', Enumerable.Repeat("words", 40)) } } });
         await JsonAssert.IsProblemAsync(tooLong, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("track_not_found", (await JsonAssert.IsProblemAsync(await http.GetAsync($"{location}/cues/fr"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task The_client_edits_imports_and_renders_and_the_cli_shows_and_renders()
+    {
+        var location = await TranslatedJobAsync();
+        var jobId = location.Split('/')[^1];
+        using var client = server.CreateClient();
+
+        var cues = await client.GetCuesAsync(jobId, "es");
+        var last = cues.Cues[^1];
+        var edited = await client.EditCuesAsync(jobId, "es", [new CueChange(last.Id, Text: "Iremos a la montaña mañana.")], cues.ETag);
+        Assert.True(edited.Changed);
+        var conflict = await Assert.ThrowsAsync<TranslationApiException>(() => client.EditCuesAsync(jobId, "es", [new CueChange(last.Id, Text: "Otra.")], cues.ETag));
+        Assert.Equal((412, "track_changed"), ((int)conflict.StatusCode, conflict.Code));
+
+        // A round trip through a subtitle editor: the track as SRT, one line changed, sent back.
+        var srt = Path.Combine(media.Path, "es.srt");
+        await client.DownloadArtifactAsync(jobId, "es.srt", srt);
+        var lines = await File.ReadAllLinesAsync(srt);
+        var first = Array.FindIndex(lines, line => line.Contains("-->", StringComparison.Ordinal)) + 1;
+        lines[first] = "Buenos días a todos.";
+        await File.WriteAllLinesAsync(srt, lines);
+        var imported = await client.ImportCuesAsync(jobId, "es", srt, edited.ETag);
+        Assert.Equal("Buenos días a todos.", imported.Cues[0].Text);
+        Assert.True(imported.Cues[0].Edited);
+
+        var (exit, stdout, _) = await VtsProcess.RunAsync("cues", jobId, "es", "--json", "--server", server.BaseAddress.ToString());
+        Assert.Equal(0, exit);
+        Assert.Equal("Buenos días a todos.", JsonDocument.Parse(stdout).RootElement.GetProperty("cues")[0].GetProperty("text").GetString());
+
+        var (renderExit, renderOut, _) = await VtsProcess.RunAsync("render", jobId, "--json", "--server", server.BaseAddress.ToString());
+        Assert.Equal(0, renderExit);
+        Assert.Equal("completed", JsonDocument.Parse(renderOut).RootElement.GetProperty("status").GetString());
+        var rendered = await client.GetCuesAsync(jobId, "es");
+        Assert.Equal((2, false), (rendered.Revision, rendered.Changed));
+        var subtitles = SubtitleParser.Parse(await http.GetStringAsync($"{location}/artifacts/es.srt"));
+        Assert.Equal("Buenos días a todos.", subtitles[0].Text);
     }
 
     private async Task<string> TranslatedJobAsync()

@@ -4,6 +4,7 @@ using Microsoft.Net.Http.Headers;
 using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Editing;
 using VideoTranslation.Pipeline.Orchestration;
+using VideoTranslation.Pipeline.Subtitles;
 using VideoTranslation.Server.Api.Documentation;
 using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Editing;
@@ -25,6 +26,10 @@ public static class CuesApi
         jobs.MapPatch("/{id}/cues/{track}", EditCuesAsync).WithName("EditCues")
             .WithSummary("Change cues by id (text, start, end; fields left out stay). If-Match with the track's ETag makes it safe against another edit.")
             .ProducesProblems(400, 404, 409, 412, 422);
+        jobs.MapPut("/{id}/cues/{track}", ImportCuesAsync).WithName("ImportCues")
+            .WithSummary("Replace a track's text and timing with an SRT or WebVTT file from a subtitle editor: the same cues in the same order, as a PATCH of every cue.")
+            .Accepts<string>("application/x-subrip", "text/vtt", "text/plain")
+            .ProducesProblems(400, 404, 409, 412, 413, 422);
         jobs.MapPost("/{id}/render", RenderAsync).WithName("RenderJob")
             .WithSummary("Render the edits: the job goes back to pending, translates again what a source edit made stale, synthesizes only changed speech, and mixes and muxes again.")
             .ProducesProblems(400, 404, 409);
@@ -59,7 +64,45 @@ public static class CuesApi
             return problem!;
         }
 
-        if (job!.Status == JobStatus.Pending)
+        var edits = (request?.Cues ?? []).Select(edit => new CueEdit(edit.Id ?? "", edit.Text, edit.Start, edit.End)).ToList();
+        return await ApplyAsync(job!, stored, edits, context, cues, cancellationToken);
+    }
+
+    internal static async Task<Results<Ok<CueTrackResource>, ProblemHttpResult>> ImportCuesAsync(
+        string id, string track, HttpContext context, IJobRepository jobs, CueTrackStore cues, CancellationToken cancellationToken)
+    {
+        var (job, stored, problem) = await FindTrackAsync(id, track, context, jobs, cues, cancellationToken);
+        if (stored is null)
+        {
+            return problem!;
+        }
+
+        using var reader = new StreamReader(context.Request.Body);
+        IReadOnlyList<Cue> imported;
+        try
+        {
+            imported = SubtitleParser.Parse(await reader.ReadToEndAsync(cancellationToken));
+        }
+        catch (SubtitleFormatException ex)
+        {
+            return ApiProblems.Unprocessable(ErrorCodes.InvalidSubtitles, $"The file does not parse as SRT or WebVTT: {ex.Message}");
+        }
+
+        if (imported.Count != stored.Track.Cues.Count)
+        {
+            return ApiProblems.Unprocessable(ErrorCodes.InvalidRequest,
+                $"The file has {imported.Count} cues and the {stored.Track.Track} track {stored.Track.Cues.Count}: an import changes the text and times of the track's cues in order, so it needs one cue for each (export the track, edit it, and send it back).");
+        }
+
+        var edits = stored.Track.Cues.Zip(imported, (cue, file) => new CueEdit(cue.Id, file.Text, file.Start.TotalSeconds, file.End.TotalSeconds)).ToList();
+        return await ApplyAsync(job!, stored, edits, context, cues, cancellationToken);
+    }
+
+    /// <summary>Applies edits to a track under its <c>If-Match</c>: the edited track with its new ETag, or why not.</summary>
+    private static async Task<Results<Ok<CueTrackResource>, ProblemHttpResult>> ApplyAsync(
+        TranslationJob job, StoredTrack stored, IReadOnlyList<CueEdit> edits, HttpContext context, CueTrackStore cues, CancellationToken cancellationToken)
+    {
+        if (job.Status == JobStatus.Pending)
         {
             return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.JobPending, "The job is working", "The job is rendering; edit its cues once it has finished.");
         }
@@ -70,7 +113,6 @@ public static class CuesApi
             return TrackChanged(stored);
         }
 
-        var edits = (request?.Cues ?? []).Select(edit => new CueEdit(edit.Id ?? "", edit.Text, edit.Start, edit.End)).ToList();
         var all = await cues.ListAsync(job.Id, cancellationToken);
         var language = stored.Track.IsSource ? job.Languages.Source.Language : LanguageCode.Parse(stored.Track.Track).Language;
         switch (CueEditor.Apply(stored.Track, [.. all.Select(t => t.Track)], edits, job.Video!.MediaSeconds, language))
