@@ -28,6 +28,7 @@ public sealed record VideoJobError(string Code, string Message);
 
 /// <summary>
 /// A file a job produced, e.g. <c>es.srt</c> or <c>output.mp4</c>. <paramref name="Kind"/>: transcript, srt, vtt, dub,
-/// dubbing_report, video, or original (the uploaded video); <paramref name="Language"/> null where it is of no one target language.
+/// dubbing_report, video, or original (the uploaded video); <paramref name="Language"/> null where it is of no one target language;
+/// <paramref name="Revision"/> set on the kept subtitles and reports of an earlier render (<c>r1.es.srt</c>), null on the latest.
 /// </summary>
-public sealed record VideoArtifact(string Name, string ContentType, long Size, string Url, string Kind = "", string? Language = null);
+public sealed record VideoArtifact(string Name, string ContentType, long Size, string Url, string Kind = "", string? Language = null, int? Revision = null);

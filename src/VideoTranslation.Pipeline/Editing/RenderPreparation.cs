@@ -11,9 +11,24 @@ public static class RenderPreparation
     /// or handed on), and removes what a changed track makes stale: that language's dub and mix, and the output video.
     /// Everything else stays: the transcript, every clip of speech (named by its content, so unchanged speech is reused).
     /// </summary>
+    /// <param name="revision">The revision now in the work directory: its subtitles and reports are kept aside first (<see cref="PipelineArtifacts.Revisions"/>).</param>
     /// <returns>The tracks that changed.</returns>
-    public static async Task<IReadOnlyList<string>> PrepareAsync(string work, IReadOnlyList<CueTrack> tracks, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> PrepareAsync(string work, IReadOnlyList<CueTrack> tracks, int revision, CancellationToken cancellationToken)
     {
+        var kept = PipelineArtifacts.RevisionDirectory(work, revision);
+        if (!Directory.Exists(kept) && tracks.Any(track => !track.IsSource))
+        {
+            // Once per render (a resumed one finds it done), before anything of the revision is replaced.
+            var partial = kept + ".partial";
+            Directory.CreateDirectory(partial);
+            foreach (var artifact in PipelineArtifacts.Snapshot(work, tracks.Where(track => !track.IsSource).Select(track => track.Track)).Where(artifact => File.Exists(artifact.Path)))
+            {
+                File.Copy(artifact.Path, Path.Combine(partial, artifact.Name), overwrite: true);
+            }
+
+            Directory.Move(partial, kept);
+        }
+
         var changed = new List<string>();
         foreach (var track in tracks)
         {

@@ -2,8 +2,11 @@ using VideoTranslation.Pipeline.Subtitles;
 
 namespace VideoTranslation.Pipeline.Orchestration;
 
-/// <summary>A file a translation produces: its public name (e.g. <c>es.srt</c>), where it is, what it is, and for which language.</summary>
-public sealed record PipelineArtifact(string Name, string Path, string ContentType, string Kind, string? Language);
+/// <summary>
+/// A file a translation produces: its public name (e.g. <c>es.srt</c>), where it is, what it is, for which language, and for
+/// an earlier revision's kept file (<c>r1.es.srt</c>), which revision.
+/// </summary>
+public sealed record PipelineArtifact(string Name, string Path, string ContentType, string Kind, string? Language, int? Revision = null);
 
 /// <summary>
 /// The layout of a translation's work directory, in one place: the pipeline writes these paths, and the server's
@@ -57,6 +60,30 @@ public static class PipelineArtifacts
         yield return new("output.mp4", OutputVideo(work, ".mp4"), "video/mp4", "video", null);
         yield return new("output.mkv", OutputVideo(work, ".mkv"), "video/x-matroska", "video", null);
     }
+
+    /// <summary>Where a render keeps the subtitles and dubbing reports of the revision it replaces.</summary>
+    public static string RevisionDirectory(string work, int revision) =>
+        Path.Combine(work, "revisions", revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The subtitles and dubbing reports of revisions 1 to <paramref name="before"/> less one, kept when a render replaced
+    /// them: <c>r1.es.srt</c>, <c>r1.es.dubbing-report.json</c>, … (the latest revision's are the plain names).
+    /// </summary>
+    public static IEnumerable<PipelineArtifact> Revisions(string work, IEnumerable<string> languages, int before)
+    {
+        for (var revision = 1; revision < before; revision++)
+        {
+            var directory = RevisionDirectory(work, revision);
+            foreach (var artifact in Snapshot(work, languages))
+            {
+                yield return artifact with { Name = $"r{revision}.{artifact.Name}", Path = Path.Combine(directory, artifact.Name), Revision = revision };
+            }
+        }
+    }
+
+    /// <summary>What a revision keeps of itself when the next replaces it: the subtitles and dubbing reports, as they are now.</summary>
+    public static IEnumerable<PipelineArtifact> Snapshot(string work, IEnumerable<string> languages) =>
+        All(work, languages).Where(artifact => artifact.Kind is "srt" or "vtt" or "dubbing_report");
 
     /// <summary>The artifacts written so far (each is written atomically, so an existing one is complete).</summary>
     public static IReadOnlyList<PipelineArtifact> Existing(string work, IEnumerable<string> languages) =>

@@ -314,7 +314,8 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         if (!File.Exists(dub) && !File.Exists(audio))
         {
             var placed = placements.Select(p => (paths[p.Cue], p)).ToList();
-            await AtomicFile.WriteAsync(dub, partial => DubTrackWriter.WriteAsync(partial, media.Duration, placed, cancellationToken));
+            var fitted = Path.Combine(directory, "fitted");
+            await AtomicFile.WriteAsync(dub, partial => DubTrackWriter.WriteAsync(partial, media.Duration, placed, cancellationToken, fitted));
         }
 
         if (!File.Exists(audio))

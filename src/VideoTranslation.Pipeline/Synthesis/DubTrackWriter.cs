@@ -8,14 +8,17 @@ namespace VideoTranslation.Pipeline.Synthesis;
 /// <summary>
 /// Assembles the dub track: a WAV as long as the media, silent except where each clip is placed. The file is
 /// sized up front (the silence costs nothing to write) and each clip, sped up with ffmpeg's pitch-preserving
-/// <c>atempo</c>, is streamed straight to its offset: memory stays flat however long the media is.
+/// <c>atempo</c>, is streamed straight to its offset: memory stays flat however long the media is. With a cache
+/// directory each fitted clip is kept there too, named by its clip, speed and length, so a render that moves or keeps
+/// a sentence copies its samples instead of starting ffmpeg again: only changed speech is processed.
 /// </summary>
 public static class DubTrackWriter
 {
     public const int SampleRate = 24_000;
     private const int HeaderSize = 44;
 
-    public static async Task WriteAsync(string outputWav, TimeSpan mediaDuration, IReadOnlyList<(string Clip, DubPlacement Placement)> clips, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        string outputWav, TimeSpan mediaDuration, IReadOnlyList<(string Clip, DubPlacement Placement)> clips, CancellationToken cancellationToken, string? fittedCache = null)
     {
         var totalSamples = (long)Math.Ceiling(mediaDuration.TotalSeconds * SampleRate);
         await using var output = new FileStream(outputWav, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
@@ -37,15 +40,37 @@ public static class DubTrackWriter
             }
 
             output.Position = HeaderSize + (offset * 2);
-            await ExternalTool.RunToStreamAsync("ffmpeg",
-            [
-                "-nostdin", "-v", "error", .. ContainerFormats.Input(clip, "wav"),
-                "-af", string.Create(CultureInfo.InvariantCulture, $"atempo={placement.SpeedUp:0.####}"),
-                "-ac", "1", "-ar", SampleRate.ToString(CultureInfo.InvariantCulture),
-                "-frames:a", samples.ToString(CultureInfo.InvariantCulture), "-f", "s16le", "pipe:1",
-            ], output, cancellationToken);
+            if (fittedCache is null)
+            {
+                await FitAsync(clip, placement.SpeedUp, samples, output, cancellationToken);
+                continue;
+            }
+
+            var fitted = Path.Combine(fittedCache, string.Create(
+                CultureInfo.InvariantCulture, $"{Path.GetFileNameWithoutExtension(clip)}-{placement.SpeedUp:0.####}-{samples}.pcm"));
+            if (!File.Exists(fitted))
+            {
+                await AtomicFile.WriteAsync(fitted, async partial =>
+                {
+                    await using var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+                    await FitAsync(clip, placement.SpeedUp, samples, file, cancellationToken);
+                });
+            }
+
+            await using var cached = new FileStream(fitted, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+            await cached.CopyToAsync(output, cancellationToken);
         }
     }
+
+    /// <summary>Writes <paramref name="samples"/> of <paramref name="clip"/> played <paramref name="speedUp"/> times faster (pitch kept) as 16-bit PCM.</summary>
+    private static Task FitAsync(string clip, double speedUp, long samples, Stream output, CancellationToken cancellationToken) =>
+        ExternalTool.RunToStreamAsync("ffmpeg",
+        [
+            "-nostdin", "-v", "error", .. ContainerFormats.Input(clip, "wav"),
+            "-af", string.Create(CultureInfo.InvariantCulture, $"atempo={speedUp:0.####}"),
+            "-ac", "1", "-ar", SampleRate.ToString(CultureInfo.InvariantCulture),
+            "-frames:a", samples.ToString(CultureInfo.InvariantCulture), "-f", "s16le", "pipe:1",
+        ], output, cancellationToken);
 
     /// <summary>A canonical 44-byte header for 16-bit mono PCM.</summary>
     private static byte[] Header(long samples)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Editing;
@@ -45,10 +46,22 @@ public sealed class CueTrackStore(IJobDatabase database)
             return true;
         }, cancellationToken);
 
-    /// <summary>Keeps the tracks a render used, as it left them, as that render's: the first render is revision 1.</summary>
-    public Task SaveRenderedAsync(JobId id, IReadOnlyList<CueTrack> tracks, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Keeps the tracks a render used, as it left them, as that render's (the first render is revision 1), and records the
+    /// revision with the cues it changed.
+    /// </summary>
+    public Task SaveRenderedAsync(
+        JobId id, IReadOnlyList<CueTrack> tracks, IReadOnlyDictionary<string, IReadOnlyList<string>> changes, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction, now) =>
         {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO job_revisions (job_id, revision, rendered_at, changes)
+                SELECT @Id, COALESCE(MAX(revision), 0) + 1, @Now, @Changes FROM cue_tracks WHERE job_id = @Id
+                ON CONFLICT (job_id, revision) DO NOTHING;
+                """,
+                new { Id = id.Value, Now = now, Changes = JsonSerializer.Serialize(changes) },
+                transaction);
             foreach (var track in tracks)
             {
                 await connection.ExecuteAsync(
@@ -64,6 +77,17 @@ public sealed class CueTrackStore(IJobDatabase database)
 
             return tracks.Count;
         }, cancellationToken);
+
+    /// <summary>Every render of the job, oldest first: when, and which cues of which track it changed.</summary>
+    public Task<IReadOnlyList<RenderRevision>> ListRevisionsAsync(JobId id, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<RenderRevision>>(
+            async connection => [.. (await connection.QueryAsync<(long Revision, long RenderedAt, string Changes)>(new CommandDefinition(
+                    "SELECT revision, rendered_at, changes FROM job_revisions WHERE job_id = @Id ORDER BY revision;", new { Id = id.Value }, cancellationToken: cancellationToken)))
+                .Select(row => new RenderRevision(
+                    (int)row.Revision,
+                    DateTimeOffset.FromUnixTimeMilliseconds(row.RenderedAt),
+                    JsonSerializer.Deserialize<Dictionary<string, IReadOnlyList<string>>>(row.Changes) ?? []))],
+            cancellationToken);
 
     private sealed record Row
     {

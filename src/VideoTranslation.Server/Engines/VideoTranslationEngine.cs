@@ -48,10 +48,12 @@ internal sealed class VideoTranslationEngine(
         // stage's output as the next begins (so a crash here resumes from it on any node), and everything at the end.
         await store.PullAsync(job.Id, cancellationToken);
         var work = files.WorkFor(job.Id);
-        if (await cues.ListAsync(job.Id, cancellationToken) is { Count: > 0 } stored)
+        var stored = await cues.ListAsync(job.Id, cancellationToken);
+        var changes = await RenderChanges.BetweenAsync(work, stored, cancellationToken);
+        if (stored.Count > 0)
         {
             // A render: the edited tracks replace those the last render left, and what they change is done again.
-            await RenderPreparation.PrepareAsync(work, [.. stored.Select(track => track.Track)], cancellationToken);
+            await RenderPreparation.PrepareAsync(work, [.. stored.Select(track => track.Track)], stored.Max(track => track.Revision), cancellationToken);
         }
 
         var saving = Task.CompletedTask;
@@ -79,7 +81,7 @@ internal sealed class VideoTranslationEngine(
 
         await saving.ContinueWith(_ => { }, TaskScheduler.Default);
         await store.PushAsync(job.Id, cancellationToken);
-        await cues.SaveRenderedAsync(job.Id, await RenderedTracksAsync(work, spec, cancellationToken), cancellationToken);
+        await cues.SaveRenderedAsync(job.Id, await RenderedTracksAsync(work, spec, cancellationToken), changes, cancellationToken);
         await store.EvictLocalCopyAsync(job.Id);
         return JobOutcome.Completed.Instance;
     }

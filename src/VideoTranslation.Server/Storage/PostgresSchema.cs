@@ -136,6 +136,13 @@ internal static class PostgresSchema
             updated_at       BIGINT NOT NULL,
             PRIMARY KEY (job_id, track)
         );
+        CREATE TABLE job_revisions (
+            job_id      TEXT    NOT NULL,
+            revision    BIGINT  NOT NULL,
+            rendered_at BIGINT  NOT NULL,
+            changes     TEXT    NOT NULL,
+            PRIMARY KEY (job_id, revision)
+        );
         """,
     ];
 

@@ -277,6 +277,7 @@ internal sealed class SqlJobStore(
                 DELETE FROM webhook_deliveries WHERE job_id = @Id;
                 DELETE FROM job_events WHERE job_id = @Id;
                 DELETE FROM cue_tracks WHERE job_id = @Id;
+                DELETE FROM job_revisions WHERE job_id = @Id;
                 DELETE FROM jobs WHERE id = @Id;
                 """,
                 new { Id = id.Value },

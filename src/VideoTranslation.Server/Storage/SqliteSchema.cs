@@ -188,6 +188,13 @@ internal static class SqliteSchema
             updated_at       INTEGER NOT NULL,
             PRIMARY KEY (job_id, track)
         ) WITHOUT ROWID;
+        CREATE TABLE job_revisions (
+            job_id      TEXT    NOT NULL,
+            revision    INTEGER NOT NULL,
+            rendered_at INTEGER NOT NULL,
+            changes     TEXT    NOT NULL,
+            PRIMARY KEY (job_id, revision)
+        );
         """,
     ];
 

@@ -73,6 +73,15 @@ public sealed class CueEditingTests : IAsyncLifetime, IDisposable
         var rendered = await http.GetFromJsonAsync<JsonElement>($"{location}/cues/es");
         Assert.Equal((2, false), (rendered.GetProperty("revision").GetInt32(), rendered.GetProperty("changed").GetBoolean()));
 
+        var revisions = (await http.GetFromJsonAsync<JsonElement>($"{location}/revisions")).EnumerateArray().ToList();
+        Assert.Equal([1, 2], revisions.Select(revision => revision.GetProperty("revision").GetInt32()));
+        Assert.Equal([edited], revisions[1].GetProperty("changes").GetProperty("es").EnumerateArray().Select(cue => cue.GetString()));
+        var previous = SubtitleParser.Parse(await http.GetStringAsync(revisions[0].GetProperty("artifacts").GetProperty("es.srt").GetString()));
+        Assert.DoesNotContain(previous, cue => cue.Text == "Iremos a la montaña mañana.");
+        Assert.Equal(srt.Count, previous.Count);
+        Assert.EndsWith("/artifacts/r1.es.dubbing-report.json", revisions[0].GetProperty("artifacts").GetProperty("es.dubbing-report.json").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/artifacts/es.srt", revisions[1].GetProperty("artifacts").GetProperty("es.srt").GetString(), StringComparison.Ordinal);
+
         var again = await http.PostAsync($"{location}/render", null);
         Assert.Equal("nothing_to_render", (await JsonAssert.IsProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("code").GetString());
     }

@@ -215,6 +215,46 @@ public sealed class WebPageTests(Chromium chromium) : IClassFixture<Chromium>, I
     }
 
     [Fact]
+    public async Task A_cue_corrected_on_the_page_is_rendered_and_the_player_shows_the_new_revision()
+    {
+        await using var server = await TestServer.StartAsync(TestServer.Settings());
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, "Good morning everyone. The house is very big.", seconds: 5);
+        using var client = server.CreateClient(TestServer.FastPolling(timeoutSeconds: 180));
+        var job = await client.StartVideoTranslationAsync(video, new VideoTranslationOptions { TargetLanguages = { "es" } });
+        await client.WaitForVideoJobAsync(job.Id);
+
+        var page = await NewPageAsync(server);
+        await page.GotoAsync($"/#/jobs/{job.Id}");
+        await Assertions.Expect(page.Locator("#editor")).ToBeVisibleAsync();
+        Assert.Equal("es", await page.Locator("#cue-track").InputValueAsync());
+        var cues = page.Locator("#cue-list input");
+        Assert.True(await cues.CountAsync() >= 1);
+        await cues.Last.FillAsync("Iremos a la montaña mañana.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#cue-status")).ToContainTextAsync("Saved 1 cue");
+        Assert.True((await client.GetCuesAsync(job.Id, "es")).Changed);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Render" }).ClickAsync();
+
+        // Followed live like any job's work; when it completes the cues and the player come back with revision 2.
+        await Assertions.Expect(page.Locator("#cue-status")).ToContainTextAsync("Revision 2", new() { Timeout = 4 * Minutes });
+        await Assertions.Expect(page.Locator("#job-status")).ToHaveTextAsync("completed");
+        await Assertions.Expect(page.Locator("#cue-list input").Last).ToHaveValueAsync("Iremos a la montaña mañana.");
+        await page.WaitForFunctionAsync("() => [...document.getElementById('video').textTracks].some(t => t.language === 'es' && [...(t.cues ?? [])].some(c => c.text.includes('montaña')))");
+        Assert.Contains("r1.es.srt", await page.Locator("#artifacts a").AllTextContentsAsync());
+
+        // A cue's time plays the video from there.
+        var last = (await client.GetCuesAsync(job.Id, "es")).Cues[^1];
+        await page.Locator("#cue-list .cue-time").Last.ClickAsync();
+        Assert.Equal(last.Start, await page.EvaluateAsync<double>("() => document.getElementById('video').currentTime"), precision: 1);
+        await page.Locator("#job").ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("web-page-editor") });
+        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.True(
+            results.Violations.Length == 0,
+            string.Join("\n", results.Violations.Select(violation => $"{violation.Id}: {violation.Help} ({string.Join(", ", violation.Nodes.Select(node => node.Target))})")));
+    }
+
+    [Fact]
     public async Task The_page_meets_accessibility_rules_and_works_from_the_keyboard()
     {
         await using var server = await TestServer.StartAsync(TestServer.Settings());

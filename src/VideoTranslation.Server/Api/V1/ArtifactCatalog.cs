@@ -61,12 +61,23 @@ public sealed class ArtifactCatalog(IArtifactStore store, JobFiles files) : IDis
     {
         var stored = await store.ListAsync(job.Id, cancellationToken);
         var directory = files.DirectoryFor(job.Id);
-        return [.. PipelineArtifacts.All(files.WorkFor(job.Id), spec.TargetLanguages).Append(Original(job.Id, spec))
+        var work = files.WorkFor(job.Id);
+        return [.. PipelineArtifacts.All(work, spec.TargetLanguages).Append(Original(job.Id, spec))
+            .Concat(PipelineArtifacts.Revisions(work, spec.TargetLanguages, before: KeptRevisions(stored) + 1))
             .Select(artifact => (Artifact: artifact, Path: Path.GetRelativePath(directory, artifact.Path).Replace(Path.DirectorySeparatorChar, '/')))
             .Where(candidate => stored.ContainsKey(candidate.Path))
             .Select(found => new Artifact(
-                found.Artifact.Name, found.Path, found.Artifact.ContentType, found.Artifact.Kind, found.Artifact.Language, stored[found.Path]))];
+                found.Artifact.Name, found.Path, found.Artifact.ContentType, found.Artifact.Kind, found.Artifact.Language, stored[found.Path], found.Artifact.Revision))];
     }
+
+    /// <summary>How many earlier revisions have their files kept (<c>work/revisions/N/</c>), from the stored paths.</summary>
+    private static int KeptRevisions(IReadOnlyDictionary<string, long> stored) =>
+        stored.Keys
+            .Select(path => path.Split('/'))
+            .Where(parts => parts is ["work", "revisions", _, _])
+            .Select(parts => int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var revision) ? revision : 0)
+            .DefaultIfEmpty(0)
+            .Max();
 
     /// <summary>
     /// The uploaded video as it came (e.g. <c>original.mp4</c>): players that cannot switch a file's audio tracks play

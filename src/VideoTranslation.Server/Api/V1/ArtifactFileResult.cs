@@ -9,12 +9,14 @@ namespace VideoTranslation.Server.Api.V1;
 /// An artifact's download: ASP.NET Core's file result, which honours ranges and every conditional header (If-None-Match,
 /// If-Modified-Since, If-Range, If-Match, If-Unmodified-Since), given the artifact's validators: a strong <c>ETag</c>
 /// and <c>Last-Modified</c>. One thing is changed: the framework answers an unsatisfiable range with an empty
-/// <c>416</c> typed as the file, and this API's errors are problem details everywhere.
+/// <c>416</c> typed as the file, and this API's errors are problem details everywhere. Caches must revalidate
+/// (<c>no-cache</c>): a render replaces a job's files under the same names, and the tags make revalidating cheap.
 /// </summary>
 internal sealed class ArtifactFileResult(string path, Artifact artifact, TranslationJob job, string downloadName) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
+        httpContext.Response.Headers.CacheControl = "no-cache";
         await TypedResults.PhysicalFile(path, artifact.ContentType, downloadName, LastModified(job), Tag(artifact, job), enableRangeProcessing: true)
             .ExecuteAsync(httpContext);
         var response = httpContext.Response;

@@ -30,6 +30,9 @@ public static class CuesApi
             .WithSummary("Replace a track's text and timing with an SRT or WebVTT file from a subtitle editor: the same cues in the same order, as a PATCH of every cue.")
             .Accepts<string>("application/x-subrip", "text/vtt", "text/plain")
             .ProducesProblems(400, 404, 409, 412, 413, 422);
+        jobs.MapGet("/{id}/revisions", ListRevisionsAsync).WithName("ListRevisions")
+            .WithSummary("Every render of the job, oldest first: when it finished, which cues of which track it changed, and its subtitles and dubbing reports (earlier ones stay downloadable).")
+            .ProducesProblems(400, 404);
         jobs.MapPost("/{id}/render", RenderAsync).WithName("RenderJob")
             .WithSummary("Render the edits: the job goes back to pending, translates again what a source edit made stale, synthesizes only changed speech, and mixes and muxes again.")
             .ProducesProblems(400, 404, 409);
@@ -132,6 +135,20 @@ public static class CuesApi
             default:
                 throw new InvalidOperationException("Unknown edit outcome.");
         }
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<RevisionResource>>, ProblemHttpResult>> ListRevisionsAsync(
+        string id, HttpContext context, IJobRepository jobs, CueTrackStore cues, ArtifactCatalog catalog, CancellationToken cancellationToken)
+    {
+        var (job, problem) = await JobsApi.FindAsync(id, context, jobs, cancellationToken);
+        if (job is null)
+        {
+            return problem!;
+        }
+
+        var revisions = await cues.ListRevisionsAsync(job.Id, cancellationToken);
+        var artifacts = await catalog.ForAsync(job, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<RevisionResource>>([.. revisions.Select(revision => RevisionResource.From(job, revision, revision.Revision == revisions[^1].Revision, artifacts))]);
     }
 
     internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> RenderAsync(

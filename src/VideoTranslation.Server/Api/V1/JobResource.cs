@@ -33,7 +33,7 @@ public sealed record JobResource(
         var results = targets.ToDictionary(
             language => language,
             language => (IReadOnlyDictionary<string, string>)artifacts
-                .Where(a => a.Language == language)
+                .Where(a => a.Language == language && a.Revision is null)
                 .ToDictionary(a => a.Kind, a => a.UrlFor(job.Id)));
 
         return new JobResource(

@@ -179,7 +179,7 @@ public static class JobsApi
         {
             (null, var problem) => problem!,
             (var job, _) => TypedResults.Ok<IReadOnlyList<ArtifactResource>>(
-                [.. (await artifacts.ForAsync(job, cancellationToken)).Select(a => new ArtifactResource(a.Name, a.ContentType, a.Size, a.UrlFor(job.Id), a.Kind, a.Language))]),
+                [.. (await artifacts.ForAsync(job, cancellationToken)).Select(a => new ArtifactResource(a.Name, a.ContentType, a.Size, a.UrlFor(job.Id), a.Kind, a.Language, a.Revision))]),
         };
 
     internal static async Task<Results<ArtifactFileResult, ProblemHttpResult>> DownloadArtifactAsync(
@@ -282,4 +282,5 @@ public sealed record JobList(IReadOnlyList<JobResource> Jobs, string? NextCursor
 /// An artifact as <c>GET /v1/jobs/{id}/artifacts</c> lists it. <see cref="Kind"/>: transcript, srt, vtt, dub,
 /// dubbing_report, video or original (the upload); <see cref="Language"/> is null for those of no one target language.
 /// </summary>
-public sealed record ArtifactResource(string Name, string ContentType, long Size, string Url, string Kind, string? Language);
+/// <summary>An artifact as listed: <see cref="Revision"/> is set on the kept files of an earlier render (null on the latest).</summary>
+public sealed record ArtifactResource(string Name, string ContentType, long Size, string Url, string Kind, string? Language, int? Revision);

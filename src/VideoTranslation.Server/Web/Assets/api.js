@@ -65,6 +65,25 @@ export class Api {
     return this.json(`/v1/jobs/${encodeURIComponent(id)}/artifacts`);
   }
 
+  /** A rendered job's cues in one track, with the ETag an edit sends back in If-Match. */
+  async cues(id, track) {
+    const response = await this.fetch(`/v1/jobs/${encodeURIComponent(id)}/cues/${encodeURIComponent(track)}`, { headers: { Accept: "application/json" } });
+    return { track: await response.json(), etag: response.headers.get("ETag") };
+  }
+
+  async editCues(id, track, cues, etag) {
+    const response = await this.fetch(`/v1/jobs/${encodeURIComponent(id)}/cues/${encodeURIComponent(track)}`, {
+      method: "PATCH",
+      headers: { Accept: "application/json", "Content-Type": "application/json", ...(etag ? { "If-Match": etag } : {}) },
+      body: JSON.stringify({ cues }),
+    });
+    return { track: await response.json(), etag: response.headers.get("ETag") };
+  }
+
+  render(id) {
+    return this.json(`/v1/jobs/${encodeURIComponent(id)}/render`, { method: "POST" });
+  }
+
   cancel(id) {
     return this.json(`/v1/jobs/${encodeURIComponent(id)}/cancel`, { method: "POST" });
   }

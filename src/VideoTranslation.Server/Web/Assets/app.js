@@ -209,6 +209,7 @@ async function openJob(id) {
   section.hidden = false;
   $("player").hidden = true;
   $("downloads").hidden = true;
+  $("editor").hidden = true;
   player.reset();
 
   const job = await attempt(() => api.job(id));
@@ -272,6 +273,79 @@ async function showResults(job, signal) {
   }));
   $("downloads").hidden = artifacts.length === 0; // a seed job (simulated) makes no files
   $("player").hidden = !(await attempt(() => player.load(job, artifacts)));
+  if (job.options) await showEditor(job, signal);
+}
+
+// ---- Correcting a job ----------------------------------------------------------------------------------------------
+
+let editing = null; // { job, track, etag, cues }
+
+async function showEditor(job, signal) {
+  const select = $("cue-track");
+  const previous = editing?.job.id === job.id ? select.value : null;
+  select.replaceChildren(
+    ...job.target_languages.map((language) => new Option(languageName(language), language)),
+    new Option(`${languageName(job.source_language)} (original)`, "source"));
+  select.value = previous ?? job.target_languages[0];
+  editing = { job };
+  $("editor").hidden = !(await loadCues(signal));
+}
+
+async function loadCues(signal) {
+  const loaded = await attempt(() => api.cues(editing.job.id, $("cue-track").value));
+  if (!loaded || signal?.aborted) return false;
+  Object.assign(editing, { track: loaded.track.track, etag: loaded.etag, cues: loaded.track.cues });
+  $("cue-list").replaceChildren(...loaded.track.cues.map(cueItem));
+  $("save-cues").disabled = true;
+  $("cue-status").textContent = loaded.track.changed
+    ? `Revision ${loaded.track.revision}, with saved changes: render to hear them.`
+    : `Revision ${loaded.track.revision}.`;
+  return true;
+}
+
+function cueItem(cue) {
+  const item = document.createElement("li");
+  const time = Object.assign(document.createElement("button"), { type: "button", className: "cue-time link", textContent: formatTime(cue.start) });
+  time.setAttribute("aria-label", `Play from ${formatTime(cue.start)}`);
+  time.addEventListener("click", () => {
+    const video = $("video");
+    video.currentTime = cue.start;
+    video.play().catch(() => {}); // a browser may refuse to play without a gesture it counts; the seek stands
+  });
+  const text = Object.assign(document.createElement("input"), { type: "text", value: cue.text });
+  text.dataset.id = cue.id;
+  text.setAttribute("aria-label", `Text of cue ${cue.id}`);
+  text.addEventListener("input", () => {
+    text.classList.toggle("changed", text.value !== cue.text);
+    $("save-cues").disabled = !$("cue-list").querySelector("input.changed");
+  });
+  const flags = [cue.edited ? "edited" : null, cue.stale ? "source changed" : null].filter(Boolean).join(", ");
+  item.append(time, text, Object.assign(document.createElement("span"), { className: "hint", textContent: flags }));
+  return item;
+}
+
+async function saveCues() {
+  const changed = [...$("cue-list").querySelectorAll("input.changed")].map((input) => ({ id: input.dataset.id, text: input.value }));
+  if (changed.length === 0) return;
+  const saved = await attempt(() => api.editCues(editing.job.id, editing.track, changed, editing.etag));
+  if (!saved) return;
+  Object.assign(editing, { etag: saved.etag, cues: saved.track.cues });
+  $("cue-list").replaceChildren(...saved.track.cues.map(cueItem));
+  $("save-cues").disabled = true;
+  $("cue-status").textContent = `Saved ${changed.length} ${changed.length === 1 ? "cue" : "cues"}: render to hear the changes.`;
+}
+
+async function renderJob() {
+  if (!$("save-cues").disabled) await saveCues();
+  const job = await attempt(() => api.render(editing.job.id));
+  if (!job) return;
+  $("editor").hidden = true;
+  await openJob(job.id); // followed live like any job's work; the player and the cues reload when it completes
+}
+
+function formatTime(seconds) {
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}:${(seconds - (minutes * 60)).toFixed(1).padStart(4, "0")}`;
 }
 
 /** With a key the plain link cannot carry it: download through a short-lived signed link instead. */
@@ -293,7 +367,8 @@ function describe(artifact) {
     dub: "dubbed audio",
     dubbing_report: "dubbing report",
   }[artifact.kind] ?? artifact.kind;
-  return artifact.language ? `${what}, ${languageName(artifact.language)}` : what;
+  const described = artifact.language ? `${what}, ${languageName(artifact.language)}` : what;
+  return artifact.revision ? `${described}, revision ${artifact.revision}` : described;
 }
 
 async function cancelJob() {
@@ -456,6 +531,9 @@ $("source").addEventListener("change", showTargets);
 $("upload-form").addEventListener("submit", submit);
 $("cancel-job").addEventListener("click", cancelJob);
 $("delete-job").addEventListener("click", deleteJob);
+$("cue-track").addEventListener("change", () => loadCues());
+$("save-cues").addEventListener("click", saveCues);
+$("render-job").addEventListener("click", renderJob);
 $("refresh-jobs").addEventListener("click", () => loadJobs());
 $("more-jobs").addEventListener("click", () => loadJobs(true));
 $("key-button").addEventListener("click", openKeyDialog);

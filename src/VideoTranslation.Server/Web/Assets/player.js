@@ -18,6 +18,7 @@ export class Player {
   /** Shows the job's output; false when it has no video to play. */
   async load(job, artifacts) {
     this.reset();
+    artifacts = artifacts.filter((artifact) => artifact.revision == null); // earlier renders' files are downloads only
     const video = artifacts.find((artifact) => artifact.kind === "video");
     if (!video) return false;
 
