@@ -26,6 +26,9 @@ public static class PipelineArtifacts
     /// <summary>An editable track, <c>source</c> or a target language (a work file: the API serves tracks from the job store).</summary>
     public static string CueTrack(string work, string track) => Path.Combine(work, "cues", track + ".json");
 
+    /// <summary>What the render under way changes, per track (a work file, so a render resumed or handed on still knows).</summary>
+    public static string RenderChanges(string work) => Path.Combine(work, "cues", "changes.json");
+
     /// <summary>Synthesized clips of a language, named by what was spoken and how (<see cref="TranslationPipeline"/>), so a render reuses every unchanged one.</summary>
     public static string Clips(string work, string language) => Path.Combine(LanguageDirectory(work, language), "clips");
 

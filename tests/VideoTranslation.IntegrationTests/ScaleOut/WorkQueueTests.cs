@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using VideoTranslation.Client;
 using VideoTranslation.IntegrationTests.Infrastructure;
 using VideoTranslation.Pipeline.Media;
@@ -50,4 +51,42 @@ public sealed class WorkQueueTests : IDisposable
         Assert.DoesNotContain("Job completed", recognizer.Output, StringComparison.Ordinal);
         Assert.Equal(2, (await client.GetWorkersAsync()).Count(worker => worker.Alive));
     }
+
+    [Fact]
+    public async Task A_render_hands_off_between_queues_like_a_new_job_and_keeps_what_it_changed()
+    {
+        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        using var data = new TempDirectory();
+        string[] shared = ["--database", database, "--data", data.Path];
+        var (api, url) = await VtsProcess.ServeAsync([.. shared, "--no-workers"]);
+        await using var _ = api;
+        using var client = new VideoTranslationClient(url, TestServer.FastPolling(timeoutSeconds: 180));
+        await using var recognizer = VtsProcess.Worker([.. shared, "--queues", "recognition"]);
+        await using var translator = VtsProcess.Worker([.. shared, "--queues", "translation"]);
+        await using var synthesizer = VtsProcess.Worker([.. shared, "--queues", "synthesis"]);
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, "Good morning everyone. The house is very big.", seconds: 6);
+        var job = await client.StartVideoTranslationAsync(video, new VideoTranslationOptions { TargetLanguages = { "es" } });
+        Assert.Equal(TranslationJobStatus.Completed, (await client.WaitForVideoJobAsync(job.Id)).Status);
+
+        var source = await client.GetCuesAsync(job.Id, "source");
+        var first = source.Cues[0].Id;
+        await client.EditCuesAsync(job.Id, "source", [new CueChange(first, Text: "The house is red.")], source.ETag);
+        await client.StartRenderAsync(job.Id);
+        var rendered = await client.WaitForVideoJobAsync(job.Id);
+
+        // Translated again on the translation worker, spoken, mixed and muxed on the synthesis worker.
+        Assert.Equal(TranslationJobStatus.Completed, rendered.Status);
+        var translated = await client.GetCuesAsync(job.Id, "es");
+        Assert.Equal((2, false), (translated.Revision, translated.Changed));
+        Assert.Equal("La casa es roja.", string.Join(' ', translated.Cues.Where(cue => cue.SourceIds.Contains(first)).Select(cue => cue.Text)));
+        Assert.Equal(2, Count(translator.Output, "Job handed on to the synthesis queue"));
+        Assert.Equal(2, Count(synthesizer.Output, "Job completed"));
+        Assert.DoesNotContain("Job completed", translator.Output, StringComparison.Ordinal);
+        using var revisions = new HttpClient { BaseAddress = url };
+        var changes = (await revisions.GetFromJsonAsync<System.Text.Json.JsonElement>($"/v1/jobs/{job.Id}/revisions"))[1].GetProperty("changes");
+        Assert.Equal([first], changes.GetProperty("source").EnumerateArray().Select(id => id.GetString()));
+        Assert.Contains(await client.GetArtifactsAsync(job.Id), artifact => artifact.Name == "r1.es.srt");
+    }
+
+    private static int Count(string text, string phrase) => (text.Length - text.Replace(phrase, "", StringComparison.Ordinal).Length) / phrase.Length;
 }
