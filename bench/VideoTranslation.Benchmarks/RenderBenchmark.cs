@@ -52,7 +52,7 @@ internal static class RenderBenchmark
                 };
 
                 var second = Stopwatch.StartNew();
-                await RenderPreparation.PrepareAsync(work, [edited], revision: 1, CancellationToken.None);
+                await RenderPreparation.PrepareAsync(work, [edited], revision: 1, ["es"], CancellationToken.None);
                 var stages = new StageClock();
                 await pipeline.RunAsync(request, work, stages, CancellationToken.None);
                 second.Stop();

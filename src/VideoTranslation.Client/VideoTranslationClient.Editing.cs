@@ -36,13 +36,19 @@ public sealed partial class VideoTranslationClient
     }
 
     /// <summary>
-    /// Renders a job's edits: it goes back to pending and redoes only what changed. Wait for it like a new job
-    /// (<see cref="WaitForVideoJobAsync"/>); the artifacts then show the new revision.
+    /// Renders a job's edits: it goes back to pending and redoes only what changed, in <paramref name="languages"/> (every
+    /// language with changes when null). Wait for it like a new job (<see cref="WaitForVideoJobAsync"/>); the artifacts
+    /// then show the new revision.
     /// </summary>
-    public Task<VideoJob> StartRenderAsync(string jobId, CancellationToken cancellationToken = default)
+    public Task<VideoJob> StartRenderAsync(string jobId, IReadOnlyList<string>? languages = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return SendAsync<VideoJob>(() => new HttpRequestMessage(HttpMethod.Post, $"{JobView<VideoJob>.V1Path(jobId)}/render"), cancellationToken);
+        return SendAsync<VideoJob>(
+            () => new HttpRequestMessage(HttpMethod.Post, $"{JobView<VideoJob>.V1Path(jobId)}/render")
+            {
+                Content = languages is null ? null : JsonContent.Create(new { languages }, options: ClientJson.Options),
+            },
+            cancellationToken);
     }
 
     private static string CuesPath(string jobId, string track)

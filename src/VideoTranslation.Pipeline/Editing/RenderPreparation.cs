@@ -12,16 +12,18 @@ public static class RenderPreparation
     /// Everything else stays: the transcript, every clip of speech (named by its content, so unchanged speech is reused).
     /// </summary>
     /// <param name="revision">The revision now in the work directory: its subtitles and reports are kept aside first (<see cref="PipelineArtifacts.Revisions"/>).</param>
+    /// <param name="languages">Every target language of the job (the revision's files of each are kept, rendered now or not).</param>
     /// <returns>The tracks that changed.</returns>
-    public static async Task<IReadOnlyList<string>> PrepareAsync(string work, IReadOnlyList<CueTrack> tracks, int revision, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> PrepareAsync(
+        string work, IReadOnlyList<CueTrack> tracks, int revision, IReadOnlyList<string> languages, CancellationToken cancellationToken)
     {
         var kept = PipelineArtifacts.RevisionDirectory(work, revision);
-        if (!Directory.Exists(kept) && tracks.Any(track => !track.IsSource))
+        if (!Directory.Exists(kept))
         {
             // Once per render (a resumed one finds it done), before anything of the revision is replaced.
             var partial = kept + ".partial";
             Directory.CreateDirectory(partial);
-            foreach (var artifact in PipelineArtifacts.Snapshot(work, tracks.Where(track => !track.IsSource).Select(track => track.Track)).Where(artifact => File.Exists(artifact.Path)))
+            foreach (var artifact in PipelineArtifacts.Snapshot(work, languages).Where(artifact => File.Exists(artifact.Path)))
             {
                 File.Copy(artifact.Path, Path.Combine(partial, artifact.Name), overwrite: true);
             }

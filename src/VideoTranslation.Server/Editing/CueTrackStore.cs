@@ -12,7 +12,7 @@ namespace VideoTranslation.Server.Editing;
 /// </summary>
 public sealed class CueTrackStore(IJobDatabase database)
 {
-    private const string Columns = "track AS Track, version AS Version, rendered_version AS RenderedVersion, revision AS Revision, cues AS Cues";
+    private const string Columns = "track AS Track, version AS Version, rendered_version AS RenderedVersion, revision AS Revision, render_requested AS RenderRequested, cues AS Cues";
 
     public Task<IReadOnlyList<StoredTrack>> ListAsync(JobId id, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<StoredTrack>>(
@@ -48,30 +48,30 @@ public sealed class CueTrackStore(IJobDatabase database)
 
     /// <summary>
     /// Keeps the tracks a render used, as it left them, as that render's (the first render is revision 1), and records the
-    /// revision with the cues it changed.
+    /// revision with the cues it changed. A track edited beyond what the render used (one it was not asked to render) keeps
+    /// its edits for a later render.
     /// </summary>
     public Task SaveRenderedAsync(
         JobId id, IReadOnlyList<CueTrack> tracks, IReadOnlyDictionary<string, IReadOnlyList<string>> changes, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction, now) =>
         {
+            var revision = await connection.ExecuteScalarAsync<long>(
+                "SELECT COALESCE(MAX(revision), 0) + 1 FROM job_revisions WHERE job_id = @Id;", new { Id = id.Value }, transaction);
             await connection.ExecuteAsync(
-                """
-                INSERT INTO job_revisions (job_id, revision, rendered_at, changes)
-                SELECT @Id, COALESCE(MAX(revision), 0) + 1, @Now, @Changes FROM cue_tracks WHERE job_id = @Id
-                ON CONFLICT (job_id, revision) DO NOTHING;
-                """,
-                new { Id = id.Value, Now = now, Changes = JsonSerializer.Serialize(changes) },
+                "INSERT INTO job_revisions (job_id, revision, rendered_at, changes) VALUES (@Id, @Revision, @Now, @Changes);",
+                new { Id = id.Value, Revision = revision, Now = now, Changes = JsonSerializer.Serialize(changes) },
                 transaction);
             foreach (var track in tracks)
             {
                 await connection.ExecuteAsync(
                     """
                     INSERT INTO cue_tracks (job_id, track, version, rendered_version, revision, cues, updated_at)
-                    VALUES (@Id, @Track, @Version, @Version, 1, @Cues, @Now)
-                    ON CONFLICT (job_id, track) DO UPDATE SET cues = excluded.cues, version = excluded.version,
-                        rendered_version = excluded.version, revision = cue_tracks.revision + 1, updated_at = excluded.updated_at;
+                    VALUES (@Id, @Track, @Version, @Version, @Revision, @Cues, @Now)
+                    ON CONFLICT (job_id, track) DO UPDATE SET cues = excluded.cues, rendered_version = excluded.version,
+                        revision = excluded.revision, render_requested = 0, updated_at = excluded.updated_at
+                    WHERE cue_tracks.version = excluded.version;
                     """,
-                    new { Id = id.Value, track.Track, track.Version, Cues = track.ToJson(), Now = now },
+                    new { Id = id.Value, track.Track, track.Version, Revision = revision, Cues = track.ToJson(), Now = now },
                     transaction);
             }
 
@@ -99,8 +99,10 @@ public sealed class CueTrackStore(IJobDatabase database)
 
         public long Revision { get; init; }
 
+        public long RenderRequested { get; init; }
+
         public required string Cues { get; init; }
 
-        public StoredTrack ToStored() => new(CueTrack.FromJson(Cues) with { Version = Version }, RenderedVersion, (int)Revision);
+        public StoredTrack ToStored() => new(CueTrack.FromJson(Cues) with { Version = Version }, RenderedVersion, (int)Revision, RenderRequested != 0);
     }
 }

@@ -49,11 +49,13 @@ internal sealed class VideoTranslationEngine(
         await store.PullAsync(job.Id, cancellationToken);
         var work = files.WorkFor(job.Id);
         var stored = await cues.ListAsync(job.Id, cancellationToken);
-        var changes = await RenderChanges.BetweenAsync(work, stored, cancellationToken);
+        var rendering = stored.Where(track => track.ToRender).ToList();
+        var changes = await RenderChanges.BetweenAsync(work, rendering, cancellationToken);
         if (stored.Count > 0)
         {
-            // A render: the edited tracks replace those the last render left, and what they change is done again.
-            await RenderPreparation.PrepareAsync(work, [.. stored.Select(track => track.Track)], stored.Max(track => track.Revision), cancellationToken);
+            // A render: the edited tracks asked for replace those the last render left, and what they change is done again.
+            await RenderPreparation.PrepareAsync(
+                work, [.. rendering.Select(track => track.Track)], stored.Max(track => track.Revision), spec.TargetLanguages, cancellationToken);
         }
 
         var saving = Task.CompletedTask;

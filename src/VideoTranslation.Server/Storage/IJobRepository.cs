@@ -30,10 +30,11 @@ public interface IJobRepository
     Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Puts a completed video job back in <paramref name="queue"/> to render its edited cues: pending again, with its
-    /// stage and progress from the start; null when the job is not a completed video job (then nothing changes).
+    /// Puts a completed video job back in <paramref name="queue"/> to render the edited cue <paramref name="tracks"/>: pending
+    /// again, with its stage and progress from the start, and those tracks marked for the render, in one step; null when
+    /// the job is not a completed video job (then nothing changes).
     /// </summary>
-    Task<TranslationJob?> RenderAsync(JobId id, string queue, CancellationToken cancellationToken);
+    Task<TranslationJob?> RenderAsync(JobId id, string queue, IReadOnlyList<string> tracks, CancellationToken cancellationToken);
 
     /// <summary>How many of the tenant's jobs are pending (queued or running).</summary>
     Task<long> CountPendingAsync(string tenant, CancellationToken cancellationToken);

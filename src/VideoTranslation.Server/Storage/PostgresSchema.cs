@@ -132,6 +132,7 @@ internal static class PostgresSchema
             version          BIGINT NOT NULL,
             rendered_version BIGINT NOT NULL,
             revision         BIGINT NOT NULL,
+            render_requested BIGINT NOT NULL DEFAULT 0,
             cues             TEXT   NOT NULL,
             updated_at       BIGINT NOT NULL,
             PRIMARY KEY (job_id, track)

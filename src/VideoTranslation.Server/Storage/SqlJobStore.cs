@@ -161,7 +161,7 @@ internal sealed class SqlJobStore(
         database.ReadAsync(async connection => (await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
             $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, cancellationToken: cancellationToken)))?.ToJob(), cancellationToken);
 
-    public async Task<TranslationJob?> RenderAsync(JobId id, string queue, CancellationToken cancellationToken)
+    public async Task<TranslationJob?> RenderAsync(JobId id, string queue, IReadOnlyList<string> tracks, CancellationToken cancellationToken)
     {
         var job = await database.WriteAsync(async (connection, transaction, now) =>
         {
@@ -176,6 +176,12 @@ internal sealed class SqlJobStore(
                 transaction);
             if (updated is not null)
             {
+                foreach (var track in tracks)
+                {
+                    // One statement a track: a list parameter is expanded on SQLite but sent as an array to PostgreSQL.
+                    await connection.ExecuteAsync(
+                        "UPDATE cue_tracks SET render_requested = 1 WHERE job_id = @Id AND track = @Track;", new { Id = id.Value, Track = track }, transaction);
+                }
                 await RecordChangeAsync(connection, transaction, id.Value, now);
                 await database.PublishAsync(connection, transaction, "new");
             }

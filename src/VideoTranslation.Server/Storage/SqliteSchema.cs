@@ -176,7 +176,8 @@ internal static class SqliteSchema
         """,
 
         // 9: the editable cue tracks of a rendered video job (source and each target language), as JSON, with the
-        // version each edit raises and the render (revision) that last used them.
+        // version each edit raises, the render (revision) that last used them and whether the next render is to use
+        // them; and each render's record.
         """
         CREATE TABLE cue_tracks (
             job_id           TEXT    NOT NULL,
@@ -184,6 +185,7 @@ internal static class SqliteSchema
             version          INTEGER NOT NULL,
             rendered_version INTEGER NOT NULL,
             revision         INTEGER NOT NULL,
+            render_requested INTEGER NOT NULL DEFAULT 0,
             cues             TEXT    NOT NULL,
             updated_at       INTEGER NOT NULL,
             PRIMARY KEY (job_id, track)

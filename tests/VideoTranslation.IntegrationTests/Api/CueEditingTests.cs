@@ -179,10 +179,42 @@ public sealed class CueEditingTests : IAsyncLifetime, IDisposable
         Assert.Equal("Buenos días a todos.", subtitles[0].Text);
     }
 
-    private async Task<string> TranslatedJobAsync()
+    [Fact]
+    public async Task A_render_for_some_languages_leaves_the_others_edits_for_a_later_one()
+    {
+        var location = await TranslatedJobAsync("es,pt-BR");
+        var jobId = location.Split('/')[^1];
+        using var client = server.CreateClient();
+        var spanish = (await client.GetCuesAsync(jobId, "es")).Cues[^1].Id;
+        var portuguese = (await client.GetCuesAsync(jobId, "pt-BR")).Cues[^1].Id;
+        await client.EditCuesAsync(jobId, "es", [new CueChange(spanish, Text: "Iremos a la montaña mañana.")]);
+        await client.EditCuesAsync(jobId, "pt-BR", [new CueChange(portuguese, Text: "Iremos à montanha amanhã.")]);
+
+        var refused = await http.PostAsJsonAsync($"{location}/render", new { languages = new[] { "fr" } });
+        await JsonAssert.IsProblemAsync(refused, HttpStatusCode.UnprocessableEntity);
+        var (exit, _, _) = await VtsProcess.RunAsync("render", jobId, "--to", "es", "--json", "--server", server.BaseAddress.ToString());
+        Assert.Equal(0, exit);
+
+        var (es, pt) = (await client.GetCuesAsync(jobId, "es"), await client.GetCuesAsync(jobId, "pt-BR"));
+        Assert.Equal((2, false), (es.Revision, es.Changed));
+        Assert.Equal((1, true), (pt.Revision, pt.Changed));
+        Assert.Equal("Iremos à montanha amanhã.", pt.Cues[^1].Text);
+        Assert.Contains(SubtitleParser.Parse(await http.GetStringAsync($"{location}/artifacts/es.srt")), cue => cue.Text == "Iremos a la montaña mañana.");
+        Assert.DoesNotContain(SubtitleParser.Parse(await http.GetStringAsync($"{location}/artifacts/pt-BR.srt")), cue => cue.Text == "Iremos à montanha amanhã.");
+        var revisions = (await http.GetFromJsonAsync<JsonElement>($"{location}/revisions"))[1].GetProperty("changes");
+        Assert.Equal(["es"], revisions.EnumerateObject().Select(track => track.Name));
+
+        await client.StartRenderAsync(jobId);
+        await client.WaitForVideoJobAsync(jobId);
+        pt = await client.GetCuesAsync(jobId, "pt-BR");
+        Assert.Equal((3, false), (pt.Revision, pt.Changed));
+        Assert.Contains(SubtitleParser.Parse(await http.GetStringAsync($"{location}/artifacts/pt-BR.srt")), cue => cue.Text == "Iremos à montanha amanhã.");
+    }
+
+    private async Task<string> TranslatedJobAsync(string targets = "es")
     {
         var video = await TestMedia.SpeechVideoAsync(media.Path, Speech, seconds: 8);
-        var response = await http.PostAsync("/v1/jobs", UploadForm.Create(video, ("target_languages", "es")));
+        var response = await http.PostAsync("/v1/jobs", UploadForm.Create(video, ("target_languages", targets)));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
         Assert.Equal("completed", (await WaitAsync(location)).GetProperty("status").GetString());

@@ -23,6 +23,11 @@ public static class EventStreamReader
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         response.EnsureSuccessStatusCode();
+        if (response.StatusCode == System.Net.HttpStatusCode.NoContent)
+        {
+            return ([], true); // resumed after the last event of a finished job: an EventSource stops here
+        }
+
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
         var events = new List<StreamEvent>();

@@ -30,19 +30,20 @@ public sealed class EventStreamTests
     [Fact]
     public async Task A_reconnect_with_last_event_id_loses_and_repeats_nothing()
     {
-        await using var server = await TestServer.StartAsync(minSeconds: 1.5, maxSeconds: 1.5);
+        await using var server = await TestServer.StartAsync(minSeconds: 3, maxSeconds: 3);
         using var http = server.CreateHttpClient();
         var jobId = await StartSeedJobAsync(http);
 
         var (first, _) = await EventStreamReader.ReadAsync(http, jobId, max: 3);
         await Task.Delay(400); // changes happen while the client is away
+        // On a starved machine the job may even have finished with those three: the resumed stream is then 204, empty.
         var (rest, ended) = await EventStreamReader.ReadAsync(http, jobId, lastEventId: first[^1].Id);
 
         Assert.True(ended);
-        var seen = first.Concat(rest).Select(e => e.Id!.Value).ToList();
+        var seen = first.Concat(rest).ToList();
         var (history, _) = await EventStreamReader.ReadAsync(http, jobId, lastEventId: first[0].Id - 1);
-        Assert.Equal(history.Select(e => e.Id!.Value), seen);
-        Assert.Equal("completed", rest[^1].Status);
+        Assert.Equal(history.Select(e => e.Id!.Value), seen.Select(e => e.Id!.Value));
+        Assert.Equal("completed", seen[^1].Status);
     }
 
     [Fact]

@@ -22,3 +22,6 @@ public sealed record CueResource(string Id, double Start, double End, string Tex
 public sealed record CueEditsRequest(IReadOnlyList<CueEditRequest>? Cues);
 
 public sealed record CueEditRequest(string? Id, string? Text, double? Start, double? End);
+
+/// <summary>The optional body of <c>POST /v1/jobs/{id}/render</c>: the target languages to render (every one with changes when left out).</summary>
+public sealed record RenderRequest(IReadOnlyList<string>? Languages);

@@ -152,8 +152,8 @@ public static class CuesApi
     }
 
     internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> RenderAsync(
-        string id, HttpContext context, IJobRepository jobs, CueTrackStore cues, JobResources resources, IOptions<ArtifactStoreOptions> artifacts,
-        CancellationToken cancellationToken)
+        string id, RenderRequest? request, HttpContext context, IJobRepository jobs, CueTrackStore cues, JobResources resources,
+        IOptions<ArtifactStoreOptions> artifacts, CancellationToken cancellationToken)
     {
         var (job, problem) = await JobsApi.FindAsync(id, context, jobs, cancellationToken);
         if (job is null)
@@ -173,12 +173,29 @@ public static class CuesApi
                 "This server keeps artifacts in S3, where a render cannot yet replace the files of the last one; it re-renders with the directory store only.");
         }
 
-        if (!tracks.Any(track => track.Changed))
+        var languages = new List<string>();
+        foreach (var tag in request?.Languages ?? [])
         {
-            return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.NothingToRender, "Nothing to render", "No cue changed since the last render.");
+            if (!LanguageCode.TryParse(tag, out var language, out _) || !job.Video!.TargetLanguages.Contains(language.Value))
+            {
+                return ApiProblems.Unprocessable(ErrorCodes.InvalidRequest, $"languages: '{ApiProblems.Echo(tag, 20)}' is not a target language of the job ({string.Join(", ", job.Video!.TargetLanguages)}).");
+            }
+
+            languages.Add(language.Value);
         }
 
-        if (await jobs.RenderAsync(job.Id, WorkQueues.For(PipelineStage.Translating), cancellationToken) is not { } rendering)
+        // The languages asked for (all by default) and the source, where each has changes.
+        var chosen = tracks
+            .Where(track => track.Changed && (track.Track.IsSource || languages.Count == 0 || languages.Contains(track.Track.Track)))
+            .Select(track => track.Track.Track)
+            .ToList();
+        if (chosen.Count == 0)
+        {
+            return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.NothingToRender, "Nothing to render",
+                languages.Count == 0 ? "No cue changed since the last render." : $"No cue of {string.Join(", ", languages)} changed since the last render.");
+        }
+
+        if (await jobs.RenderAsync(job.Id, WorkQueues.For(PipelineStage.Translating), chosen, cancellationToken) is not { } rendering)
         {
             return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.JobPending, "The job is working", "The job changed meanwhile; read it and try again.");
         }
