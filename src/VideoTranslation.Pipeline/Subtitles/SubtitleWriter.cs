@@ -27,7 +27,8 @@ public static class SubtitleWriter
             text.Append(Timestamp(cue.Start, separator)).Append(" --> ").Append(Timestamp(cue.End, separator)).Append('\n');
             foreach (var line in cue.Lines)
             {
-                text.Append(format == SubtitleFormat.WebVtt ? EscapeVtt(line) : line).Append('\n');
+                var flat = OneLine(line);
+                text.Append(format == SubtitleFormat.WebVtt ? EscapeVtt(flat) : flat).Append('\n');
             }
 
             text.Append('\n');
@@ -41,6 +42,15 @@ public static class SubtitleWriter
         var ms = (long)Math.Round(Math.Max(0, time.TotalMilliseconds));
         return string.Create(CultureInfo.InvariantCulture, $"{ms / 3_600_000:00}:{ms / 60_000 % 60:00}:{ms / 1000 % 60:00}{millisecondSeparator}{ms % 1000:000}");
     }
+
+    /// <summary>
+    /// A line as one line: a line break inside it (from an engine, or typed by a person) would end the cue early or, with
+    /// a blank line and a timing line after it, write a cue of its own.
+    /// </summary>
+    private static string OneLine(string line) =>
+        line.Contains('\n', StringComparison.Ordinal) || line.Contains('\r', StringComparison.Ordinal)
+            ? string.Join(' ', line.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            : line;
 
     /// <summary>In WebVTT, '&amp;' and '&lt;' start markup; in cue text they must be escaped.</summary>
     private static string EscapeVtt(string line) => line.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);

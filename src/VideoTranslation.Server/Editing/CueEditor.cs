@@ -1,5 +1,6 @@
 using VideoTranslation.Pipeline.Editing;
 using VideoTranslation.Pipeline.Subtitles;
+using VideoTranslation.Server.Problems;
 
 namespace VideoTranslation.Server.Editing;
 
@@ -34,7 +35,7 @@ public static class CueEditor
         var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var edit in edits)
         {
-            var key = edit.Id is { Length: <= 40 } id ? id : (edit.Id?[..40] ?? "") + "…";
+            var key = ApiProblems.Echo(edit.Id ?? "");
             if (edit.Id is null || !cues.TryGetValue(edit.Id, out var cue))
             {
                 errors[key] = [$"The {target.Track} track has no cue '{key}'."];
@@ -47,7 +48,7 @@ public static class CueEditor
                 continue;
             }
 
-            var text = edit.Text?.Trim() ?? cue.Text;
+            var text = edit.Text is null ? cue.Text : Normalized(edit.Text);
             var start = edit.Start ?? cue.Start;
             var end = edit.End ?? cue.End;
             if (Refusal(text, start, end, mediaSeconds, lines) is { } refused)
@@ -99,11 +100,20 @@ public static class CueEditor
         return new CueEditOutcome.Applied(edited);
     }
 
+    /// <summary>The text as one run of words: any whitespace (line breaks and tabs too) becomes one space; the layout breaks lines.</summary>
+    private static string Normalized(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     private static string? Refusal(string text, double start, double end, double mediaSeconds, LineBreaker lines)
     {
         if (text.Length == 0)
         {
             return "A cue needs text; to silence it, shorten a neighbour instead.";
+        }
+
+        if (text.Any(char.IsControl))
+        {
+            return "The text holds a control character; send plain text (line breaks are made by the layout).";
         }
 
         if (text.Length > MaxTextLength || lines.Break(text) is null)

@@ -138,6 +138,11 @@ public sealed class CueEditingTests : IAsyncLifetime, IDisposable
         Assert.Contains("overlap", (await JsonAssert.IsProblemAsync(overlap, HttpStatusCode.UnprocessableEntity)).Detail(), StringComparison.Ordinal);
         var tooLong = await PatchAsync($"{location}/cues/source", new { cues = new[] { new { id = first, text = string.Join(' ', Enumerable.Repeat("words", 40)) } } });
         await JsonAssert.IsProblemAsync(tooLong, HttpStatusCode.UnprocessableEntity);
+        var control = await PatchAsync($"{location}/cues/source", new { cues = new[] { new { id = first, text = "Bell \u0007 here." } } });
+        Assert.Contains("control character", (await JsonAssert.IsProblemAsync(control, HttpStatusCode.UnprocessableEntity)).Detail(), StringComparison.Ordinal);
+        var lineBreaks = await PatchAsync($"{location}/cues/source", new { cues = new[] { new { id = first, text = "Good\n\n9\n00:00:05,000 -->\tnothing" } } });
+        Assert.Equal(HttpStatusCode.OK, lineBreaks.StatusCode);
+        Assert.Equal("Good 9 00:00:05,000 --> nothing", (await lineBreaks.ReadJsonAsync()).GetProperty("cues")[0].GetProperty("text").GetString());
         Assert.Equal("track_not_found", (await JsonAssert.IsProblemAsync(await http.GetAsync($"{location}/cues/fr"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
     }
 

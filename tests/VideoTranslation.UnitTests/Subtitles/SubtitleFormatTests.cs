@@ -42,6 +42,18 @@ public class SubtitleFormatTests
         });
     }
 
+    [Theory]
+    [InlineData(SubtitleFormat.Srt)]
+    [InlineData(SubtitleFormat.WebVtt)]
+    public void A_line_break_inside_a_line_cannot_write_a_cue_of_its_own(SubtitleFormat format)
+    {
+        Cue[] cues = [new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), ["Hola\n\n2\n00:00:05,000 --> 00:00:09,000\r\nInjected"])];
+
+        var parsed = SubtitleParser.Parse(SubtitleWriter.Write(cues, format));
+
+        Assert.Equal("Hola 2 00:00:05,000 --> 00:00:09,000 Injected", Assert.Single(parsed).Text);
+    }
+
     [Fact]
     public void Reads_real_world_webvtt_with_bom_crlf_ids_settings_notes_and_tags()
     {
