@@ -26,21 +26,13 @@ if (args is ["render", .. var renderDurations])
 }
 
 var durations = args.Length > 0 ? args.Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [60.0, 600.0];
-string[] sentences =
-[
-    "Good morning everyone.", "The house is very big.", "We will go to the beach tomorrow.", "The weather is very good today.",
-    "My brother works in a small office.", "The children play in the park after school.", "She reads a book every night.",
-    "The train leaves at nine in the morning.", "We eat dinner with our friends on Sunday.", "The city has many old buildings.",
-];
-
 var rows = new List<string>();
 foreach (var seconds in durations)
 {
     var directory = Directory.CreateTempSubdirectory("vts-bench-").FullName;
     try
     {
-        // About 2.5 spoken sentences every ten seconds fills the video with speech and short pauses.
-        var text = string.Join(' ', Enumerable.Range(0, (int)(seconds / 4)).Select(i => sentences[i % sentences.Length]));
+        var text = BenchmarkSpeech.For(seconds);
         var video = await SampleVideo.CreateAsync(directory, text, seconds, "bench.mp4");
         var pipeline = new TranslationPipeline(new PocketsphinxRecognizer(new PocketsphinxOptions()), new ApertiumTranslator(new ApertiumOptions()), new EspeakSynthesizer());
         var stages = new StageClock();

@@ -17,13 +17,6 @@ namespace VideoTranslation.Benchmarks;
 /// </summary>
 internal static class RenderBenchmark
 {
-    private static readonly string[] Sentences =
-    [
-        "Good morning everyone.", "The house is very big.", "We will go to the beach tomorrow.", "The weather is very good today.",
-        "My brother works in a small office.", "The children play in the park after school.", "She reads a book every night.",
-        "The train leaves at nine in the morning.", "We eat dinner with our friends on Sunday.", "The city has many old buildings.",
-    ];
-
     public static async Task RunAsync(IReadOnlyList<double> durations, string repository)
     {
         var rows = new List<string>();
@@ -32,7 +25,7 @@ internal static class RenderBenchmark
             var directory = Directory.CreateTempSubdirectory("vts-render-bench-").FullName;
             try
             {
-                var text = string.Join(' ', Enumerable.Range(0, (int)(seconds / 4)).Select(i => Sentences[i % Sentences.Length]));
+                var text = BenchmarkSpeech.For(seconds);
                 var video = await SampleVideo.CreateAsync(directory, text, seconds, "bench.mp4");
                 var pipeline = new TranslationPipeline(new PocketsphinxRecognizer(new PocketsphinxOptions()), new ApertiumTranslator(new ApertiumOptions()), new EspeakSynthesizer());
                 var request = new PipelineRequest { InputPath = video, SourceLanguage = LanguageCode.Parse("en"), TargetLanguages = [LanguageCode.Parse("es")] };

@@ -36,9 +36,9 @@ public static class CueTracks
     /// The track of a translation laid over the source: each translated cue takes the id of the source cue whose time it
     /// shares (<c>c3</c>, then <c>c3-2</c>, … where one source cue's text needed several).
     /// </summary>
-    public static IReadOnlyList<TrackCue> Translated(CueTrack source, int sentence, IReadOnlyList<(Cue Cue, int SourceCue)> laidOut)
+    /// <param name="sourceIds">The ids of the sentence's source cues, in order (<see cref="SourceIdsBySentence"/>).</param>
+    public static IReadOnlyList<TrackCue> Translated(IReadOnlyList<string> sourceIds, int sentence, IReadOnlyList<(Cue Cue, int SourceCue)> laidOut)
     {
-        var sourceIds = source.Cues.Where(cue => cue.Sentence == sentence).Select(cue => cue.Id).ToList();
         var seen = new Dictionary<int, int>();
         return
         [
@@ -57,6 +57,13 @@ public static class CueTracks
                 };
             }),
         ];
+    }
+
+    /// <summary>The source cues' ids of each sentence, looked up once rather than searched for each sentence.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> SourceIdsBySentence(CueTrack source, int sentences)
+    {
+        var ids = source.Cues.ToLookup(cue => cue.Sentence, cue => cue.Id);
+        return [.. Enumerable.Range(0, sentences).Select(sentence => (IReadOnlyList<string>)[.. ids[sentence]])];
     }
 
     /// <summary>A track cue as a subtitle: its text broken into lines (kept on one line where no layout fits it).</summary>

@@ -264,8 +264,9 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
 
         var track = await TranslatedTrackAsync(request, source, target, rules, sentences, sourceTrack, work, share, progress, cancellationToken);
         var lines = new LineBreaker(rules, target.Language);
+        var trackCues = track.Cues.ToLookup(cue => cue.Sentence);
         var bySentence = Enumerable.Range(0, sentences.Count)
-            .Select(s => (IReadOnlyList<Cue>)[.. track.Cues.Where(cue => cue.Sentence == s).Select(cue => CueTracks.ToCue(cue, lines))])
+            .Select(s => (IReadOnlyList<Cue>)[.. trackCues[s].Select(cue => CueTracks.ToCue(cue, lines))])
             .ToList();
         var cues = bySentence.SelectMany(group => group).ToList();
         var srt = PipelineArtifacts.Subtitles(work, target.Value, SubtitleFormat.Srt);
@@ -335,11 +336,13 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         CueTrack sourceTrack, string work, (double Start, double Size) share, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var layout = new TranslationLayout(rules, target.Language);
+        var sourceIds = CueTracks.SourceIdsBySentence(sourceTrack, sentences.Count);
         var trackPath = PipelineArtifacts.CueTrack(work, target.Value);
         if (await CueTrack.ReadAsync(trackPath, cancellationToken) is { } saved)
         {
+            var savedCues = saved.Cues.ToLookup(cue => cue.Sentence);
             var stale = Enumerable.Range(0, sentences.Count)
-                .Where(s => saved.Cues.Any(cue => cue.Sentence == s && cue.Stale) && !saved.Cues.Any(cue => cue.Sentence == s && cue.Edited))
+                .Where(s => savedCues[s].Any(cue => cue.Stale) && !savedCues[s].Any(cue => cue.Edited))
                 .ToList();
             if (stale.Count == 0)
             {
@@ -348,10 +351,10 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
 
             Begin(request, PipelineStage.Translating, share.Start, progress, target.Value);
             var fresh = await translator.TranslateAsync([.. stale.Select(s => sentences[s].Sentence.Text)], source, target, request.Glossary, cancellationToken);
-            var replaced = stale.Zip(fresh).ToDictionary(pair => pair.First, pair => CueTracks.Translated(sourceTrack, pair.First, layout.LayoutSentence(sentences[pair.First], pair.Second)));
+            var replaced = stale.Zip(fresh).ToDictionary(pair => pair.First, pair => CueTracks.Translated(sourceIds[pair.First], pair.First, layout.LayoutSentence(sentences[pair.First], pair.Second)));
             var updated = saved with
             {
-                Cues = [.. Enumerable.Range(0, sentences.Count).SelectMany(s => replaced.TryGetValue(s, out var cues) ? cues : saved.Cues.Where(cue => cue.Sentence == s))],
+                Cues = [.. Enumerable.Range(0, sentences.Count).SelectMany(s => replaced.TryGetValue(s, out var cues) ? cues : savedCues[s])],
             };
             await AtomicFile.WriteTextAsync(trackPath, updated.ToJson(), cancellationToken);
             return updated;
@@ -370,7 +373,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
             await AtomicFile.WriteTextAsync(translationPath, JsonSerializer.Serialize(translations, Json), cancellationToken);
         }
 
-        var track = new CueTrack(target.Value, sourceTrack.Version, [.. Enumerable.Range(0, sentences.Count).SelectMany(s => CueTracks.Translated(sourceTrack, s, layout.LayoutSentence(sentences[s], translations[s])))]);
+        var track = new CueTrack(target.Value, sourceTrack.Version, [.. Enumerable.Range(0, sentences.Count).SelectMany(s => CueTracks.Translated(sourceIds[s], s, layout.LayoutSentence(sentences[s], translations[s])))]);
         await AtomicFile.WriteTextAsync(trackPath, track.ToJson(), cancellationToken);
         return track;
     }

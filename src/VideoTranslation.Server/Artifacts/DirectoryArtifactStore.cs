@@ -30,4 +30,6 @@ internal sealed class DirectoryArtifactStore(JobFiles files) : IArtifactStore
     }
 
     public Task CheckAsync(CancellationToken cancellationToken) => Task.CompletedTask; // the data directory check covers it
+
+    public bool ReplacesFiles => true; // the data directory is the one copy
 }

@@ -10,6 +10,12 @@ namespace VideoTranslation.Server.Artifacts;
 /// </summary>
 public interface IArtifactStore
 {
+    /// <summary>
+    /// Whether a job's stored files may be rewritten under the same names (a render does): true where every node sees the
+    /// one copy; false where copies are told apart by size and a file removed here comes back at the next pull.
+    /// </summary>
+    bool ReplacesFiles { get; }
+
     /// <summary>Brings the job's stored files that are missing here into its local directory (a worker, before it runs the job).</summary>
     Task PullAsync(JobId id, CancellationToken cancellationToken);
 

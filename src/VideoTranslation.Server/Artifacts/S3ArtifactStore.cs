@@ -123,6 +123,8 @@ internal sealed partial class S3ArtifactStore : IArtifactStore, IDisposable
         files.Delete(id);
     }
 
+    public bool ReplacesFiles => false; // copies are compared by size, and removed files are not removed from the bucket
+
     public Task CheckAsync(CancellationToken cancellationToken) =>
         s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1 }, cancellationToken);
 

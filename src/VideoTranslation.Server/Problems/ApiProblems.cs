@@ -52,6 +52,10 @@ public static class ApiProblems
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = "The request has invalid fields",
-            Detail = string.Join(" ", errors.SelectMany(field => field.Value.Select(message => $"{field.Key}: {message}"))),
+            Detail = Describe(errors),
         });
+
+    /// <summary>Field errors as one sentence for a problem's <c>detail</c>: "field: message field: message".</summary>
+    public static string Describe(IDictionary<string, string[]> errors) =>
+        string.Join(" ", errors.SelectMany(field => field.Value.Select(message => $"{field.Key}: {message}")));
 }

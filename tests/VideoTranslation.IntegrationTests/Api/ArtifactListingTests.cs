@@ -47,6 +47,8 @@ public sealed class ArtifactListingTests : IDisposable
 
         public int Lists => Volatile.Read(ref lists);
 
+        public bool ReplacesFiles => inner.ReplacesFiles;
+
         public Task<IReadOnlyDictionary<string, long>> ListAsync(JobId id, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref lists);

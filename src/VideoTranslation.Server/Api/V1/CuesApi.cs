@@ -6,6 +6,7 @@ using VideoTranslation.Pipeline.Editing;
 using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Subtitles;
 using VideoTranslation.Server.Api.Documentation;
+using VideoTranslation.Server.Api.Waiting;
 using VideoTranslation.Server.Artifacts;
 using VideoTranslation.Server.Editing;
 using VideoTranslation.Server.Problems;
@@ -42,40 +43,37 @@ public static class CuesApi
     internal static async Task<Results<Ok<CueTrackResource>, StatusCodeHttpResult, ProblemHttpResult>> GetCuesAsync(
         string id, string track, HttpContext context, IJobRepository jobs, CueTrackStore cues, CancellationToken cancellationToken)
     {
-        var (job, stored, problem) = await FindTrackAsync(id, track, context, jobs, cues, cancellationToken);
-        if (stored is null)
+        var (found, problem) = await FindTrackAsync(id, track, context, jobs, cues, cancellationToken);
+        if (found is null)
         {
             return problem!;
         }
 
-        var etag = new EntityTagHeaderValue(stored.ETag);
+        var etag = new EntityTagHeaderValue(found.Track.ETag);
         context.Response.Headers.ETag = etag.ToString();
-        if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } sent && sent.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag == EntityTagHeaderValue.Any))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return TypedResults.Ok(CueTrackResource.From(stored));
+        return JobWaiter.ClientHas(context.Request, etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(CueTrackResource.From(found.Track));
     }
 
     internal static async Task<Results<Ok<CueTrackResource>, ProblemHttpResult>> EditCuesAsync(
         string id, string track, CueEditsRequest? request, HttpContext context, IJobRepository jobs, CueTrackStore cues, CancellationToken cancellationToken)
     {
-        var (job, stored, problem) = await FindTrackAsync(id, track, context, jobs, cues, cancellationToken);
-        if (stored is null)
+        var (found, problem) = await FindTrackAsync(id, track, context, jobs, cues, cancellationToken);
+        if (found is null)
         {
             return problem!;
         }
 
         var edits = (request?.Cues ?? []).Select(edit => new CueEdit(edit.Id ?? "", edit.Text, edit.Start, edit.End)).ToList();
-        return await ApplyAsync(job!, stored, edits, context, cues, cancellationToken);
+        return await ApplyAsync(found, edits, context, cues, cancellationToken);
     }
 
     internal static async Task<Results<Ok<CueTrackResource>, ProblemHttpResult>> ImportCuesAsync(
         string id, string track, HttpContext context, IJobRepository jobs, CueTrackStore cues, CancellationToken cancellationToken)
     {
-        var (job, stored, problem) = await FindTrackAsync(id, track, context, jobs, cues, cancellationToken);
-        if (stored is null)
+        var (found, problem) = await FindTrackAsync(id, track, context, jobs, cues, cancellationToken);
+        if (found is null)
         {
             return problem!;
         }
@@ -91,20 +89,22 @@ public static class CuesApi
             return ApiProblems.Unprocessable(ErrorCodes.InvalidSubtitles, $"The file does not parse as SRT or WebVTT: {ex.Message}");
         }
 
-        if (imported.Count != stored.Track.Cues.Count)
+        var current = found.Track.Track;
+        if (imported.Count != current.Cues.Count)
         {
             return ApiProblems.Unprocessable(ErrorCodes.InvalidRequest,
-                $"The file has {imported.Count} cues and the {stored.Track.Track} track {stored.Track.Cues.Count}: an import changes the text and times of the track's cues in order, so it needs one cue for each (export the track, edit it, and send it back).");
+                $"The file has {imported.Count} cues and the {current.Track} track {current.Cues.Count}: an import changes the text and times of the track's cues in order, so it needs one cue for each (export the track, edit it, and send it back).");
         }
 
-        var edits = stored.Track.Cues.Zip(imported, (cue, file) => new CueEdit(cue.Id, file.Text, file.Start.TotalSeconds, file.End.TotalSeconds)).ToList();
-        return await ApplyAsync(job!, stored, edits, context, cues, cancellationToken);
+        var edits = current.Cues.Zip(imported, (cue, file) => new CueEdit(cue.Id, file.Text, file.Start.TotalSeconds, file.End.TotalSeconds)).ToList();
+        return await ApplyAsync(found, edits, context, cues, cancellationToken);
     }
 
     /// <summary>Applies edits to a track under its <c>If-Match</c>: the edited track with its new ETag, or why not.</summary>
     private static async Task<Results<Ok<CueTrackResource>, ProblemHttpResult>> ApplyAsync(
-        TranslationJob job, StoredTrack stored, IReadOnlyList<CueEdit> edits, HttpContext context, CueTrackStore cues, CancellationToken cancellationToken)
+        FoundTrack found, IReadOnlyList<CueEdit> edits, HttpContext context, CueTrackStore cues, CancellationToken cancellationToken)
     {
+        var (job, stored, all) = found;
         if (job.Status == JobStatus.Pending)
         {
             return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.JobPending, "The job is working", "The job is rendering; edit its cues once it has finished.");
@@ -116,13 +116,11 @@ public static class CuesApi
             return TrackChanged(stored);
         }
 
-        var all = await cues.ListAsync(job.Id, cancellationToken);
         var language = stored.Track.IsSource ? job.Languages.Source.Language : LanguageCode.Parse(stored.Track.Track).Language;
         switch (CueEditor.Apply(stored.Track, [.. all.Select(t => t.Track)], edits, job.Video!.MediaSeconds, language))
         {
             case CueEditOutcome.Invalid invalid:
-                return ApiProblems.Unprocessable(
-                    ErrorCodes.InvalidRequest, string.Join(" ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), invalid.Errors);
+                return ApiProblems.Unprocessable(ErrorCodes.InvalidRequest, ApiProblems.Describe(invalid.Errors), invalid.Errors);
             case CueEditOutcome.Applied applied:
                 if (!await cues.UpdateAsync(job.Id, applied.Tracks, cancellationToken))
                 {
@@ -153,7 +151,7 @@ public static class CuesApi
 
     internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> RenderAsync(
         string id, RenderRequest? request, HttpContext context, IJobRepository jobs, CueTrackStore cues, JobResources resources,
-        IOptions<ArtifactStoreOptions> artifacts, CancellationToken cancellationToken)
+        IArtifactStore store, CancellationToken cancellationToken)
     {
         var (job, problem) = await JobsApi.FindAsync(id, context, jobs, cancellationToken);
         if (job is null)
@@ -167,14 +165,19 @@ public static class CuesApi
             return refused;
         }
 
-        if (artifacts.Value.Store == "s3")
+        if (!store.ReplacesFiles)
         {
             return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.RenderUnsupported, "Rendering is not available here",
                 "This server keeps artifacts in S3, where a render cannot yet replace the files of the last one; it re-renders with the directory store only.");
         }
 
+        if (request?.Languages is { Count: > UploadFields.MaxTargetLanguages })
+        {
+            return ApiProblems.Unprocessable(ErrorCodes.InvalidRequest, $"languages: a job has at most {UploadFields.MaxTargetLanguages} target languages.");
+        }
+
         var languages = new List<string>();
-        foreach (var tag in request?.Languages ?? [])
+        foreach (var tag in (request?.Languages ?? []).Distinct(StringComparer.Ordinal))
         {
             if (!LanguageCode.TryParse(tag, out var language, out _) || !job.Video!.TargetLanguages.Contains(language.Value))
             {
@@ -203,32 +206,35 @@ public static class CuesApi
         return TypedResults.Accepted($"/v1/jobs/{rendering.Id}", await resources.CreateAsync(rendering, cancellationToken));
     }
 
+    /// <summary>A job, its track asked for, and all its tracks (an edit of the source reaches the translations).</summary>
+    private sealed record FoundTrack(TranslationJob Job, StoredTrack Track, IReadOnlyList<StoredTrack> All);
+
     /// <summary>The job and its track named <paramref name="track"/>, or the problem that says why there is none to show.</summary>
-    private static async Task<(TranslationJob? Job, StoredTrack? Track, ProblemHttpResult? Problem)> FindTrackAsync(
+    private static async Task<(FoundTrack? Found, ProblemHttpResult? Problem)> FindTrackAsync(
         string id, string track, HttpContext context, IJobRepository jobs, CueTrackStore cues, CancellationToken cancellationToken)
     {
         var (job, problem) = await JobsApi.FindAsync(id, context, jobs, cancellationToken);
         if (job is null)
         {
-            return (null, null, problem);
+            return (null, problem);
         }
 
         var name = track == CueTrack.SourceTrack ? track : LanguageCode.TryParse(track, out var language, out _) ? language.Value : null;
         if (job.Video is not { } spec || name is null || (name != CueTrack.SourceTrack && !spec.TargetLanguages.Contains(name)))
         {
-            return (job, null, ApiProblems.WithCode(StatusCodes.Status404NotFound, ErrorCodes.TrackNotFound, "Not found",
+            return (null, ApiProblems.WithCode(StatusCodes.Status404NotFound, ErrorCodes.TrackNotFound, "Not found",
                 $"Job {job.Id} has no track '{ApiProblems.Echo(track, 20)}': use 'source' or one of its target languages ({string.Join(", ", job.Video?.TargetLanguages ?? [])})."));
         }
 
         var tracks = await cues.ListAsync(job.Id, cancellationToken);
-        if (Unrenderable(job, tracks) is { } refused && tracks.Count == 0)
+        if (tracks.Count == 0)
         {
-            return (job, null, refused);
+            return (null, Unrenderable(job, tracks));
         }
 
         return tracks.FirstOrDefault(t => t.Track.Track == name) is { } found
-            ? (job, found, null)
-            : (job, null, ApiProblems.WithCode(StatusCodes.Status404NotFound, ErrorCodes.TrackNotFound, "Not found", $"Job {job.Id} has no cues for '{name}'."));
+            ? (new FoundTrack(job, found, tracks), null)
+            : (null, ApiProblems.WithCode(StatusCodes.Status404NotFound, ErrorCodes.TrackNotFound, "Not found", $"Job {job.Id} has no cues for '{name}'."));
     }
 
     /// <summary>Why the job's cues cannot be rendered now; null when they can.</summary>

@@ -26,8 +26,7 @@ internal sealed record SubmissionRejection(int Status, string Code, string? Titl
     public static SubmissionRejection UnknownField(string message) => Unprocessable(ErrorCodes.UnknownField, message);
 
     /// <summary>Fields that do not check out, each named in <paramref name="errors"/>.</summary>
-    public static SubmissionRejection InvalidFields(Dictionary<string, string[]> errors) => Unprocessable(
-        ErrorCodes.InvalidRequest, string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))), errors);
+    public static SubmissionRejection InvalidFields(Dictionary<string, string[]> errors) => Unprocessable(ErrorCodes.InvalidRequest, ApiProblems.Describe(errors), errors);
 
     /// <summary>422: the request is well formed, but its content cannot be translated here (<c>not_media</c>, <c>unsupported_language</c>, ...).</summary>
     public static SubmissionRejection Unprocessable(string code, string message, IDictionary<string, string[]>? errors = null) =>

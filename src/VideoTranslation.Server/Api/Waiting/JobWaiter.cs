@@ -128,15 +128,14 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
         return ClientHas(context.Request, job);
     }
 
+    private static bool ClientHas(HttpRequest request, TranslationJob job) => ClientHas(request, ETag(job));
+
     /// <summary>
-    /// Whether the request's <c>If-None-Match</c> matches the job's current tag as RFC 9110 §13.1.2 says: a list of tags,
-    /// compared weakly (<c>W/</c> or not), or <c>*</c>. Parsed by ASP.NET Core's own header types.
+    /// Whether the request's <c>If-None-Match</c> matches <paramref name="current"/> as RFC 9110 §13.1.2 says: a list of
+    /// tags, compared weakly (<c>W/</c> or not), or <c>*</c>. Parsed by ASP.NET Core's own header types.
     /// </summary>
-    private static bool ClientHas(HttpRequest request, TranslationJob job)
-    {
-        var current = ETag(job);
-        return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
-    }
+    public static bool ClientHas(HttpRequest request, Microsoft.Net.Http.Headers.EntityTagHeaderValue current) =>
+        request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
 
     /// <summary>When to look again: the estimate when there is one (between 1 and 30 s), else a second.</summary>
     public static int RetryAfterSeconds(double? etaSeconds) => etaSeconds is { } eta ? (int)Math.Clamp(Math.Ceiling(eta), 1, 30) : 1;
