@@ -41,8 +41,8 @@ public static class ErrorCodes
     /// <summary>The track changed since the <c>ETag</c> sent in <c>If-Match</c> (412).</summary>
     public const string TrackChanged = "track_changed";
 
-    /// <summary>This server cannot re-render with its artifact store, or cannot stop a render once started.</summary>
-    public const string RenderUnsupported = "render_unsupported";
+    /// <summary>The job is rendering edits over its earlier results, and a render runs to its end (cancel is refused).</summary>
+    public const string RenderRunning = "render_running";
 
     /// <summary>No job with that id (or another tenant's).</summary>
     public const string JobNotFound = "job_not_found";

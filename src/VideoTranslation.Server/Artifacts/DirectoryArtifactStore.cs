@@ -12,10 +12,11 @@ internal sealed class DirectoryArtifactStore(JobFiles files) : IArtifactStore
 
     public Task PushAsync(JobId id, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<IReadOnlyDictionary<string, long>> ListAsync(JobId id, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, long>>(files.LocalFiles(id).ToDictionary(file => file.RelativePath, file => file.Size));
+    public Task<IReadOnlyDictionary<string, StoredFile>> ListAsync(JobId id, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, StoredFile>>(
+            files.LocalFiles(id).ToDictionary(file => file.RelativePath, file => new StoredFile(file.Size, file.Version)));
 
-    public Task<string?> LocalCopyAsync(JobId id, string relativePath, long size, CancellationToken cancellationToken)
+    public Task<string?> LocalCopyAsync(JobId id, string relativePath, StoredFile file, CancellationToken cancellationToken)
     {
         var path = files.PathFor(id, relativePath);
         return Task.FromResult(File.Exists(path) ? path : null);
@@ -30,6 +31,4 @@ internal sealed class DirectoryArtifactStore(JobFiles files) : IArtifactStore
     }
 
     public Task CheckAsync(CancellationToken cancellationToken) => Task.CompletedTask; // the data directory check covers it
-
-    public bool ReplacesFiles => true; // the data directory is the one copy
 }

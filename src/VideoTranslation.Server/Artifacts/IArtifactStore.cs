@@ -11,25 +11,25 @@ namespace VideoTranslation.Server.Artifacts;
 public interface IArtifactStore
 {
     /// <summary>
-    /// Whether a job's stored files may be rewritten under the same names (a render does): true where every node sees the
-    /// one copy; false where copies are told apart by size and a file removed here comes back at the next pull.
+    /// Makes the job's local directory what is stored (a worker, before it runs the job): brings in the files that are
+    /// missing here or were replaced since, and removes those removed from the store since this copy last had them.
     /// </summary>
-    bool ReplacesFiles { get; }
-
-    /// <summary>Brings the job's stored files that are missing here into its local directory (a worker, before it runs the job).</summary>
     Task PullAsync(JobId id, CancellationToken cancellationToken);
 
-    /// <summary>Stores the job's local files that are not stored yet or changed (after an upload, a stage, a run).</summary>
+    /// <summary>
+    /// Makes the store what the job's local directory is (after an upload, a stage, a run): stores the files that are new
+    /// or changed here, and removes the stored files that were removed here since (a render deletes stale outputs).
+    /// </summary>
     Task PushAsync(JobId id, CancellationToken cancellationToken);
 
-    /// <summary>The job's stored files: paths relative to its directory, with '/' separators, and sizes.</summary>
-    Task<IReadOnlyDictionary<string, long>> ListAsync(JobId id, CancellationToken cancellationToken);
+    /// <summary>The job's stored files: paths relative to its directory, with '/' separators, and their sizes and versions.</summary>
+    Task<IReadOnlyDictionary<string, StoredFile>> ListAsync(JobId id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A local path holding the stored file <paramref name="relativePath"/> of <paramref name="size"/> bytes (as
-    /// <see cref="ListAsync"/> gave it), fetched if the local copy is missing or differs; null when it is gone.
+    /// A local path holding the stored file <paramref name="relativePath"/> as <paramref name="file"/> describes it (as
+    /// <see cref="ListAsync"/> gave it), fetched if the local copy is missing or another version; null when it is gone.
     /// </summary>
-    Task<string?> LocalCopyAsync(JobId id, string relativePath, long size, CancellationToken cancellationToken);
+    Task<string?> LocalCopyAsync(JobId id, string relativePath, StoredFile file, CancellationToken cancellationToken);
 
     /// <summary>Drops the local working copy of the job's files where they are stored elsewhere (a no-op where the local ones are the stored ones).</summary>
     Task EvictLocalCopyAsync(JobId id);

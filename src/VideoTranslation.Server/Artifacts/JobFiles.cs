@@ -60,8 +60,14 @@ public sealed class JobFiles(IOptions<StorageOptions> storage)
             : throw new ArgumentException($"'{relativePath}' is not inside the job's directory.", nameof(relativePath));
     }
 
-    /// <summary>The job's complete files here ('/'-separated paths relative to its directory): files being written are left out.</summary>
-    public IEnumerable<(string RelativePath, long Size)> LocalFiles(JobId id)
+    /// <summary>
+    /// Where a node that keeps the job's files elsewhere (a bucket) records what its local copy last matched there
+    /// (<see cref="SyncRecord"/>): in the job's directory, so it goes with the copy, and never one of the job's files.
+    /// </summary>
+    public string SyncRecordFor(JobId id) => Path.Combine(DirectoryFor(id), SyncRecordName);
+
+    /// <summary>The job's complete files here: files being written are left out, and so is the sync record.</summary>
+    public IReadOnlyList<LocalFile> LocalFiles(JobId id)
     {
         var directory = new DirectoryInfo(DirectoryFor(id));
         if (!directory.Exists)
@@ -70,10 +76,12 @@ public sealed class JobFiles(IOptions<StorageOptions> storage)
         }
 
         return directory.EnumerateFiles("*", SearchOption.AllDirectories)
-            .Where(file => !IsBeingWritten(file.Name))
-            .Select(file => (Path.GetRelativePath(directory.FullName, file.FullName).Replace(Path.DirectorySeparatorChar, '/'), file.Length))
+            .Where(file => !IsBeingWritten(file.Name) && file.FullName != Path.Combine(directory.FullName, SyncRecordName))
+            .Select(file => new LocalFile(Path.GetRelativePath(directory.FullName, file.FullName).Replace(Path.DirectorySeparatorChar, '/'), file.Length, file.LastWriteTimeUtc))
             .ToList();
     }
+
+    private const string SyncRecordName = ".synced.json";
 
     // Pipeline.Tools.AtomicFile writes "name.partial.ext", downloads go to "name.download": both are renamed when whole.
     private static bool IsBeingWritten(string name) =>

@@ -8,8 +8,9 @@ namespace VideoTranslation.Server.Artifacts;
 
 /// <summary>
 /// Jobs' files in an S3-compatible bucket, under <c>{prefix}jobs/{id}/</c>; each node keeps a local copy in its
-/// data directory to work on. Files are written whole (every stage writes atomically), so a stored file is complete,
-/// and comparing sizes is enough to tell what is new.
+/// data directory to work on, and a <see cref="SyncRecord"/> of what that copy last matched in the bucket, so only
+/// what changed moves either way, and what a render removes is removed everywhere. Files are written whole (every
+/// stage writes atomically), so a stored file is complete.
 /// </summary>
 internal sealed partial class S3ArtifactStore : IArtifactStore, IDisposable
 {
@@ -18,6 +19,7 @@ internal sealed partial class S3ArtifactStore : IArtifactStore, IDisposable
     private readonly string bucket;
     private readonly string prefix;
     private readonly ILogger<S3ArtifactStore> logger;
+    private readonly SemaphoreSlim recording = new(1, 1); // a job's sync record is read, changed and written by one at a time
 
     public S3ArtifactStore(JobFiles files, IOptions<ArtifactStoreOptions> options, ILogger<S3ArtifactStore> logger)
     {
@@ -42,35 +44,61 @@ internal sealed partial class S3ArtifactStore : IArtifactStore, IDisposable
 
     public async Task PullAsync(JobId id, CancellationToken cancellationToken)
     {
-        var local = files.LocalFiles(id).ToDictionary(file => file.RelativePath, file => file.Size);
-        foreach (var (path, size) in await ListAsync(id, cancellationToken))
+        var stored = await ListAsync(id, cancellationToken);
+        var record = await SyncRecord.ReadAsync(files.SyncRecordFor(id), cancellationToken);
+        var local = files.LocalFiles(id).ToDictionary(file => file.RelativePath);
+        var changes = SyncRecord.Empty;
+        var forgotten = new List<string>();
+        foreach (var (path, file) in stored)
         {
-            if (local.GetValueOrDefault(path, -1) != size)
+            if (!record.Matches(local.GetValueOrDefault(path), file))
             {
-                await DownloadAsync(id, path, cancellationToken);
+                var (copy, version) = await DownloadAsync(id, path, cancellationToken);
+                changes.Synced(copy, version);
             }
         }
+
+        foreach (var file in local.Values.Where(file => !stored.ContainsKey(file.RelativePath) && record.Unchanged(file)))
+        {
+            File.Delete(files.PathFor(id, file.RelativePath)); // removed from the store since this copy had it
+            forgotten.Add(file.RelativePath);
+        }
+
+        await RecordAsync(id, changes, forgotten, cancellationToken);
     }
 
     public async Task PushAsync(JobId id, CancellationToken cancellationToken)
     {
         var stored = await ListAsync(id, cancellationToken);
-        foreach (var file in files.LocalFiles(id))
+        var record = await SyncRecord.ReadAsync(files.SyncRecordFor(id), cancellationToken);
+        var local = files.LocalFiles(id);
+        var changes = SyncRecord.Empty;
+        var forgotten = new List<string>();
+        foreach (var file in local.Where(file => !(record.Unchanged(file) && stored.ContainsKey(file.RelativePath))))
         {
-            if (stored.GetValueOrDefault(file.RelativePath, -1) != file.Size)
-            {
-                await s3.PutObjectAsync(
-                    new PutObjectRequest { BucketName = bucket, Key = Key(id, file.RelativePath), FilePath = files.PathFor(id, file.RelativePath), UseChunkEncoding = false },
-                    cancellationToken);
-                LogStored(id.Value, file.RelativePath, file.Size);
-            }
+            // The file as listed before it is sent: if a stage replaces it meanwhile, its new time sends it again next time.
+            var sent = await s3.PutObjectAsync(
+                new PutObjectRequest { BucketName = bucket, Key = Key(id, file.RelativePath), FilePath = files.PathFor(id, file.RelativePath), UseChunkEncoding = false },
+                cancellationToken);
+            changes.Synced(file, VersionOf(sent.ETag, file.Size, written: null));
+            LogStored(id.Value, file.RelativePath, file.Size);
         }
+
+        var here = local.Select(file => file.RelativePath).ToHashSet();
+        foreach (var path in record.Paths.Where(path => !here.Contains(path) && stored.GetValueOrDefault(path)?.Version == record.VersionOf(path)))
+        {
+            await s3.DeleteObjectAsync(bucket, Key(id, path), cancellationToken); // removed here since it was stored
+            forgotten.Add(path);
+            LogRemoved(id.Value, path);
+        }
+
+        await RecordAsync(id, changes, forgotten, cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, long>> ListAsync(JobId id, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, StoredFile>> ListAsync(JobId id, CancellationToken cancellationToken)
     {
         var root = Key(id, "");
-        var listed = new Dictionary<string, long>();
+        var listed = new Dictionary<string, StoredFile>();
         var request = new ListObjectsV2Request { BucketName = bucket, Prefix = root };
         ListObjectsV2Response response;
         do
@@ -78,7 +106,8 @@ internal sealed partial class S3ArtifactStore : IArtifactStore, IDisposable
             response = await s3.ListObjectsV2Async(request, cancellationToken);
             foreach (var entry in response.S3Objects ?? [])
             {
-                listed[entry.Key[root.Length..]] = entry.Size ?? 0;
+                var size = entry.Size ?? 0;
+                listed[entry.Key[root.Length..]] = new StoredFile(size, VersionOf(entry.ETag, size, entry.LastModified));
             }
 
             request.ContinuationToken = response.NextContinuationToken;
@@ -88,17 +117,21 @@ internal sealed partial class S3ArtifactStore : IArtifactStore, IDisposable
         return listed;
     }
 
-    public async Task<string?> LocalCopyAsync(JobId id, string relativePath, long size, CancellationToken cancellationToken)
+    public async Task<string?> LocalCopyAsync(JobId id, string relativePath, StoredFile file, CancellationToken cancellationToken)
     {
         var path = files.PathFor(id, relativePath);
-        if (File.Exists(path) && new FileInfo(path).Length == size)
+        var local = File.Exists(path) ? Describe(relativePath, path) : null;
+        if ((await SyncRecord.ReadAsync(files.SyncRecordFor(id), cancellationToken)).Matches(local, file))
         {
             return path;
         }
 
         try
         {
-            await DownloadAsync(id, relativePath, cancellationToken);
+            var changes = SyncRecord.Empty;
+            var (copy, version) = await DownloadAsync(id, relativePath, cancellationToken);
+            changes.Synced(copy, version);
+            await RecordAsync(id, changes, [], cancellationToken);
             return path;
         }
         catch (AmazonS3Exception ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
@@ -123,30 +156,80 @@ internal sealed partial class S3ArtifactStore : IArtifactStore, IDisposable
         files.Delete(id);
     }
 
-    public bool ReplacesFiles => false; // copies are compared by size, and removed files are not removed from the bucket
-
     public Task CheckAsync(CancellationToken cancellationToken) =>
         s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1 }, cancellationToken);
 
-    public void Dispose() => s3.Dispose();
+    public void Dispose()
+    {
+        s3.Dispose();
+        recording.Dispose();
+    }
 
     private string Key(JobId id, string relativePath) => $"{prefix}jobs/{id.Value}/{relativePath}";
 
-    /// <summary>Downloads under a temporary name, then renames: a local file is whole or absent, as the pipeline expects.</summary>
-    private async Task DownloadAsync(JobId id, string relativePath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Downloads under a temporary name, then renames: a local file is whole or absent, as the pipeline expects. Gives the
+    /// local file as written and the version it holds.
+    /// </summary>
+    private async Task<(LocalFile Copy, string Version)> DownloadAsync(JobId id, string relativePath, CancellationToken cancellationToken)
     {
         var path = files.PathFor(id, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var partial = path + ".download";
+        string version;
         using (var response = await s3.GetObjectAsync(bucket, Key(id, relativePath), cancellationToken))
         await using (var file = File.Create(partial))
         {
             await response.ResponseStream.CopyToAsync(file, cancellationToken);
+            version = VersionOf(response.ETag, response.ContentLength, response.LastModified);
         }
 
         File.Move(partial, path, overwrite: true);
+        return (Describe(relativePath, path), version);
+    }
+
+    private static LocalFile Describe(string relativePath, string path)
+    {
+        var info = new FileInfo(path);
+        return new LocalFile(relativePath, info.Length, info.LastWriteTimeUtc);
+    }
+
+    /// <summary>
+    /// A stored file's version: its ETag (a digest of its content on S3 and the servers like it), or where a server gives
+    /// none, its size and time of writing.
+    /// </summary>
+    private static string VersionOf(string? etag, long size, DateTime? written) =>
+        etag is { Length: > 0 } ? etag.Trim('"') : $"{size:x}-{written?.Ticks ?? 0:x}";
+
+    /// <summary>
+    /// Adds what a pull, push or download changed to the job's record, read again now: transfers run unlocked, and two
+    /// of them may finish at once (a download for the API beside a worker's push). Nothing is recorded for a copy
+    /// evicted meanwhile, since its files went with it.
+    /// </summary>
+    private async Task RecordAsync(JobId id, SyncRecord changes, IReadOnlyList<string> forgotten, CancellationToken cancellationToken)
+    {
+        await recording.WaitAsync(cancellationToken);
+        try
+        {
+            if (!Directory.Exists(files.DirectoryFor(id)))
+            {
+                return;
+            }
+
+            var path = files.SyncRecordFor(id);
+            var record = await SyncRecord.ReadAsync(path, cancellationToken);
+            record.Apply(changes, forgotten);
+            await record.WriteAsync(path, cancellationToken);
+        }
+        finally
+        {
+            recording.Release();
+        }
     }
 
     [LoggerMessage(LogLevel.Debug, "Stored {Path} of job {JobId} ({Size} bytes)")]
     private partial void LogStored(string jobId, string path, long size);
+
+    [LoggerMessage(LogLevel.Debug, "Removed {Path} of job {JobId} from the bucket")]
+    private partial void LogRemoved(string jobId, string path);
 }

@@ -47,9 +47,7 @@ public sealed class ArtifactListingTests : IDisposable
 
         public int Lists => Volatile.Read(ref lists);
 
-        public bool ReplacesFiles => inner.ReplacesFiles;
-
-        public Task<IReadOnlyDictionary<string, long>> ListAsync(JobId id, CancellationToken cancellationToken)
+        public Task<IReadOnlyDictionary<string, StoredFile>> ListAsync(JobId id, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref lists);
             return inner.ListAsync(id, cancellationToken);
@@ -59,8 +57,8 @@ public sealed class ArtifactListingTests : IDisposable
 
         public Task PushAsync(JobId id, CancellationToken cancellationToken) => inner.PushAsync(id, cancellationToken);
 
-        public Task<string?> LocalCopyAsync(JobId id, string relativePath, long size, CancellationToken cancellationToken) =>
-            inner.LocalCopyAsync(id, relativePath, size, cancellationToken);
+        public Task<string?> LocalCopyAsync(JobId id, string relativePath, StoredFile file, CancellationToken cancellationToken) =>
+            inner.LocalCopyAsync(id, relativePath, file, cancellationToken);
 
         public Task EvictLocalCopyAsync(JobId id) => inner.EvictLocalCopyAsync(id);
 

@@ -69,6 +69,49 @@ public sealed class S3ArtifactStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_render_on_other_nodes_replaces_the_files_every_node_serves_even_at_the_same_size()
+    {
+        var s3 = await S3Server.GetAsync();
+        var settings = s3.Settings(prefix: $"test-{Guid.NewGuid():N}/");
+        settings["Storage:Database"] = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        await using var api = await TestServer.StartAsync(With(settings, ("Workers:Enabled", "false")));
+        await using var recognizer = await TestServer.StartAsync(With(settings, ("Workers:Queues", "recognition")));
+        await using var translator = await TestServer.StartAsync(With(settings, ("Workers:Queues", "translation")));
+        await using var synthesizer = await TestServer.StartAsync(With(settings, ("Workers:Queues", "synthesis")));
+        using var client = api.CreateClient(TestServer.FastPolling(timeoutSeconds: 180));
+        var video = await TestMedia.SpeechVideoAsync(directory.Path, "Good morning everyone. The house is very big.", seconds: 6);
+        var job = await client.StartVideoTranslationAsync(video, new VideoTranslationOptions { TargetLanguages = { "es" } });
+        Assert.Equal(TranslationJobStatus.Completed, (await client.WaitForVideoJobAsync(job.Id)).Status);
+        // The API node keeps copies of what it served.
+        var subtitles = await ReadArtifactAsync(client, job.Id, "es.srt");
+        var dub = await ReadArtifactBytesAsync(client, job.Id, "es.dub.m4a");
+        var subtitlesSize = (await client.GetArtifactsAsync(job.Id)).Single(artifact => artifact.Name == "es.srt").Size;
+
+        // Another text of the same length in bytes: the subtitles' size does not change, only their content.
+        var cues = await client.GetCuesAsync(job.Id, "es");
+        var edited = cues.Cues[^1];
+        var text = SameSize(edited.Text);
+        await client.EditCuesAsync(job.Id, "es", [new CueChange(edited.Id, Text: text)], cues.ETag);
+        await client.StartRenderAsync(job.Id);
+        Assert.Equal(TranslationJobStatus.Completed, (await client.WaitForVideoJobAsync(job.Id)).Status);
+
+        var rendered = await ReadArtifactAsync(client, job.Id, "es.srt");
+        Assert.Equal(subtitlesSize, (await client.GetArtifactsAsync(job.Id)).Single(artifact => artifact.Name == "es.srt").Size);
+        Assert.Contains(text, rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain(text, subtitles, StringComparison.Ordinal);
+        Assert.Equal(subtitles, await ReadArtifactAsync(client, job.Id, "r1.es.srt"));
+        // The translator took the render, removed the dub its edit made stale and handed on; had the bucket kept the
+        // old dub, the synthesizer would have found it and skipped the mix. It spoke the edited cue alone.
+        Assert.NotEqual(dub, await ReadArtifactBytesAsync(client, job.Id, "es.dub.m4a"));
+        using var report = System.Text.Json.JsonDocument.Parse(await ReadArtifactAsync(client, job.Id, "es.dubbing-report.json"));
+        var reused = report.RootElement.GetProperty("cues").EnumerateArray().Select(cue => cue.GetProperty("reused").GetBoolean()).ToList();
+        Assert.Equal([.. Enumerable.Repeat(true, reused.Count - 1), false], reused);
+        var output = Path.Combine(directory.Path, "rendered.mp4");
+        await client.DownloadArtifactAsync(job.Id, "output.mp4", output);
+        Assert.Equal(["spa", "eng"], (await MediaProber.ProbeAsync(output, default)).AudioStreams.Select(a => a.Language));
+    }
+
+    [Fact]
     public async Task A_node_whose_bucket_does_not_answer_is_not_ready()
     {
         var settings = TestServer.Settings();
@@ -84,6 +127,29 @@ public sealed class S3ArtifactStoreTests : IDisposable
         var ready = await http.GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+    }
+
+    private static async Task<string> ReadArtifactAsync(VideoTranslationClient client, string jobId, string name)
+    {
+        await using var stream = await client.OpenArtifactAsync(jobId, name);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
+    }
+
+    private static async Task<byte[]> ReadArtifactBytesAsync(VideoTranslationClient client, string jobId, string name)
+    {
+        await using var stream = await client.OpenArtifactAsync(jobId, name);
+        using var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes);
+        return bytes.ToArray();
+    }
+
+    /// <summary>Plain words as long in UTF-8 as <paramref name="text"/>, ending in a full stop.</summary>
+    private static string SameSize(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+        var words = string.Concat(Enumerable.Repeat("otra frase ", bytes))[..(bytes - 1)];
+        return (words.EndsWith(' ') ? words[..^1] + "s" : words) + ".";
     }
 
     private static Dictionary<string, string?> With(Dictionary<string, string?> shared, params (string Key, string Value)[] extra)

@@ -71,7 +71,7 @@ public sealed class ArtifactCatalog(IArtifactStore store, JobFiles files) : IDis
     }
 
     /// <summary>How many earlier revisions have their files kept (<c>work/revisions/N/</c>), from the stored paths.</summary>
-    private static int KeptRevisions(IReadOnlyDictionary<string, long> stored) =>
+    private static int KeptRevisions(IReadOnlyDictionary<string, StoredFile> stored) =>
         stored.Keys
             .Select(path => path.Split('/'))
             .Where(parts => parts is ["work", "revisions", _, _])

@@ -36,13 +36,13 @@ internal sealed class ArtifactFileResult(string path, Artifact artifact, Transla
     public static DateTimeOffset LastModified(TranslationJob job) => job.CompletedAt ?? job.UpdatedAt;
 
     /// <summary>
-    /// A strong tag: the job (and its creation, since a seed id can be used again after a delete), its version (every
-    /// change a render makes bumps it), the artifact's name and size. Equal tags mean the same bytes, so If-Range can
-    /// resume a download.
+    /// A strong tag: the job (and its creation, since a seed id can be used again after a delete), the artifact's name,
+    /// and the version of its file in the store (which a render's replacement changes). Equal tags mean the same bytes,
+    /// so If-Range can resume a download.
     /// </summary>
     public static EntityTagHeaderValue Tag(Artifact artifact, TranslationJob job)
     {
-        var identity = $"{job.Id}|{job.CreatedAt.ToUnixTimeMilliseconds()}|{job.Version}|{artifact.Name}|{artifact.Size}";
+        var identity = $"{job.Id}|{job.CreatedAt.ToUnixTimeMilliseconds()}|{artifact.Name}|{artifact.Stored.Version}";
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity));
         return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"");
     }

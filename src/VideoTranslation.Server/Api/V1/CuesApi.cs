@@ -151,7 +151,7 @@ public static class CuesApi
 
     internal static async Task<Results<Accepted<JobResource>, ProblemHttpResult>> RenderAsync(
         string id, RenderRequest? request, HttpContext context, IJobRepository jobs, CueTrackStore cues, JobResources resources,
-        IArtifactStore store, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var (job, problem) = await JobsApi.FindAsync(id, context, jobs, cancellationToken);
         if (job is null)
@@ -163,12 +163,6 @@ public static class CuesApi
         if (Unrenderable(job, tracks) is { } refused)
         {
             return refused;
-        }
-
-        if (!store.ReplacesFiles)
-        {
-            return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.RenderUnsupported, "Rendering is not available here",
-                "This server keeps artifacts in S3, where a render cannot yet replace the files of the last one; it re-renders with the directory store only.");
         }
 
         if (request?.Languages is { Count: > UploadFields.MaxTargetLanguages })

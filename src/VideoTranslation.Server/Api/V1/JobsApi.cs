@@ -131,7 +131,7 @@ public static class JobsApi
         if (job.Status == JobStatus.Pending && job.Kind == JobKind.Video && (await cues.ListAsync(job.Id, cancellationToken)).Count > 0)
         {
             // Cancelling removes a job's files, and a render's job has those of its earlier renders.
-            return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.RenderUnsupported, "A render cannot be cancelled",
+            return ApiProblems.WithCode(StatusCodes.Status409Conflict, ErrorCodes.RenderRunning, "A render cannot be cancelled",
                 "The job is rendering edits over its earlier results; a render runs to its end (edit again and render once it has).");
         }
 
@@ -193,7 +193,7 @@ public static class JobsApi
 
         // Only catalog names resolve to files: no path from the request ever reaches the file system.
         var artifact = (await artifacts.ForAsync(job, cancellationToken)).FirstOrDefault(a => a.Name == name);
-        var path = artifact is null ? null : await store.LocalCopyAsync(job.Id, artifact.Path, artifact.Size, cancellationToken);
+        var path = artifact is null ? null : await store.LocalCopyAsync(job.Id, artifact.Path, artifact.Stored, cancellationToken);
         if (artifact is null || path is null)
         {
             return NoArtifact(job.Id, name);
