@@ -50,8 +50,11 @@ internal sealed class VideoTranslationEngine(
         var work = files.WorkFor(job.Id);
         var stored = await cues.ListAsync(job.Id, cancellationToken);
         var rendering = stored.Where(track => track.ToRender).ToList();
+        // Tracks but no render asked for: a render whose worker saved them and stopped before the job completed. Its
+        // files are all there, so the run below only finds them; preparing or saving again would make an empty revision.
+        var saved = stored.Count > 0 && !stored.Any(track => track.RenderRequested);
         var changes = await RenderChanges.BetweenAsync(work, rendering, cancellationToken);
-        if (stored.Count > 0)
+        if (stored.Count > 0 && !saved)
         {
             // A render: the edited tracks asked for replace those the last render left, and what they change is done again.
             await RenderPreparation.PrepareAsync(
@@ -83,7 +86,11 @@ internal sealed class VideoTranslationEngine(
 
         await saving.ContinueWith(_ => { }, TaskScheduler.Default);
         await store.PushAsync(job.Id, cancellationToken);
-        await cues.SaveRenderedAsync(job.Id, await RenderedTracksAsync(work, spec, cancellationToken), changes, cancellationToken);
+        if (!saved)
+        {
+            await cues.SaveRenderedAsync(job.Id, await RenderedTracksAsync(work, spec, cancellationToken), changes, cancellationToken);
+        }
+
         await store.EvictLocalCopyAsync(job.Id);
         return JobOutcome.Completed.Instance;
     }

@@ -2,9 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using VideoTranslation.Client;
 using VideoTranslation.IntegrationTests.Infrastructure;
+using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Subtitles;
+using VideoTranslation.Server.Queue;
+using VideoTranslation.Server.Storage;
 
 namespace VideoTranslation.IntegrationTests.Api;
 
@@ -84,6 +88,15 @@ public sealed class CueEditingTests : IAsyncLifetime, IDisposable
 
         var again = await http.PostAsync($"{location}/render", null);
         Assert.Equal("nothing_to_render", (await JsonAssert.IsProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+
+        // A worker that saved the render and stopped before completing it: the job runs again, and only completes.
+        var id = VideoTranslation.Domain.JobId.Parse(location.Split('/')[^1]);
+        Assert.NotNull(await server.Services.GetRequiredService<IJobRepository>().RenderAsync(id, WorkQueues.For(PipelineStage.Translating), [], default));
+        using var client = server.CreateClient(TestServer.FastPolling(timeoutSeconds: 180));
+        Assert.Equal(TranslationJobStatus.Completed, (await client.WaitForVideoJobAsync(id.Value)).Status);
+        Assert.Equal([1, 2], (await http.GetFromJsonAsync<JsonElement>($"{location}/revisions")).EnumerateArray().Select(revision => revision.GetProperty("revision").GetInt32()));
+        Assert.Equal(2, (await http.GetFromJsonAsync<JsonElement>($"{location}/cues/es")).GetProperty("revision").GetInt32());
+        Assert.DoesNotContain(await client.GetArtifactsAsync(id.Value), artifact => artifact.Name.StartsWith("r2.", StringComparison.Ordinal));
     }
 
     [Fact]
