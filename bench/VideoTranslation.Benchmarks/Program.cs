@@ -4,6 +4,10 @@
 //
 //   dotnet run -c Release --project bench/VideoTranslation.Benchmarks -- 60 600
 //
+// With "diarization", it scores speaker diarization on the evaluation dialogues (error rate, speaker count, pitch):
+//
+//   dotnet run -c Release --project bench/VideoTranslation.Benchmarks -- diarization
+//
 // With "render" first, it times instead a first render against a render after editing one translated cue, side by
 // side on the same video and machine (the goal: the second at most 10% of the first):
 //
@@ -18,6 +22,12 @@ using VideoTranslation.Pipeline.Orchestration;
 using VideoTranslation.Pipeline.Recognition;
 using VideoTranslation.Pipeline.Synthesis;
 using VideoTranslation.Pipeline.Translation;
+
+if (args is ["diarization"])
+{
+    await DiarizationBenchmark.RunAsync(FindRepositoryRoot());
+    return;
+}
 
 if (args is ["render", .. var renderDurations])
 {
