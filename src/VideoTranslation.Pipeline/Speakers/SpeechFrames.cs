@@ -43,12 +43,22 @@ public sealed class SpeechFrames
         var frame = (int)(rate * FrameSeconds);
         var mfccExtractor = new MfccExtractor(new MfccOptions
         {
-            SamplingRate = rate, FeatureCount = Coefficients, FrameDuration = FrameSeconds, HopDuration = Hop.TotalSeconds,
-            FilterBankSize = 26, PreEmphasis = 0.97, LowFrequency = 60, HighFrequency = Math.Min(7600, rate / 2),
+            SamplingRate = rate,
+            FeatureCount = Coefficients,
+            FrameDuration = FrameSeconds,
+            HopDuration = Hop.TotalSeconds,
+            FilterBankSize = 26,
+            PreEmphasis = 0.97,
+            LowFrequency = 60,
+            HighFrequency = Math.Min(7600, rate / 2),
         });
         var pitchExtractor = new PitchExtractor(new PitchOptions
         {
-            SamplingRate = rate, FrameDuration = FrameSeconds, HopDuration = Hop.TotalSeconds, LowFrequency = 70, HighFrequency = 400,
+            SamplingRate = rate,
+            FrameDuration = FrameSeconds,
+            HopDuration = Hop.TotalSeconds,
+            LowFrequency = 70,
+            HighFrequency = 400,
         });
 
         var energy = new List<float>();
