@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VideoTranslation.Pipeline.Speakers;
 
 namespace VideoTranslation.Pipeline.Editing;
 
@@ -20,6 +21,12 @@ public sealed record CueTrack(string Track, long Version, IReadOnlyList<TrackCue
     };
 
     public bool IsSource => Track == SourceTrack;
+
+    /// <summary>The source track's speakers, with their measured pitch (null on translated tracks).</summary>
+    public IReadOnlyList<SpeakerProfile>? Speakers { get; init; }
+
+    /// <summary>A translated track's voice per speaker (null on the source track, and until the dub casts them).</summary>
+    public IReadOnlyDictionary<string, string>? Voices { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -14,7 +14,7 @@ public static class CueTracks
         {
             foreach (var cue in sentences[s].Cues)
             {
-                cues.Add(new TrackCue { Id = $"c{cues.Count + 1}", Start = Seconds(cue.Start), End = Seconds(cue.End), Text = cue.Text, Sentence = s });
+                cues.Add(new TrackCue { Id = $"c{cues.Count + 1}", Start = Seconds(cue.Start), End = Seconds(cue.End), Text = cue.Text, Speaker = cue.Speaker, Sentence = s });
             }
         }
 
@@ -27,7 +27,7 @@ public static class CueTracks
         .. source.Cues.GroupBy(cue => cue.Sentence).OrderBy(group => group.Key).Select(group =>
         {
             var cues = group.Select(cue => ToCue(cue, lines)).ToList();
-            var words = cues.Select(cue => new TranscribedWord(cue.Text, cue.Start, cue.End)).ToList();
+            var words = cues.Select(cue => new TranscribedWord(cue.Text, cue.Start, cue.End, Speaker: cue.Speaker)).ToList();
             return new SentenceCues(new Sentence(words), cues);
         }),
     ];
@@ -53,6 +53,7 @@ public static class CueTracks
                     End = Seconds(part.Cue.End),
                     Text = part.Cue.Text,
                     SourceIds = [sourceId],
+                    Speaker = part.Cue.Speaker,
                     Sentence = sentence,
                 };
             }),
@@ -68,7 +69,7 @@ public static class CueTracks
 
     /// <summary>A track cue as a subtitle: its text broken into lines (kept on one line where no layout fits it).</summary>
     public static Cue ToCue(TrackCue cue, LineBreaker lines) =>
-        new(TimeSpan.FromSeconds(cue.Start), TimeSpan.FromSeconds(cue.End), lines.Break(cue.Text) ?? [cue.Text]);
+        new(TimeSpan.FromSeconds(cue.Start), TimeSpan.FromSeconds(cue.End), lines.Break(cue.Text) ?? [cue.Text], cue.Speaker);
 
     private static double Seconds(TimeSpan time) => Math.Round(time.TotalSeconds, 3);
 }

@@ -19,6 +19,9 @@ public sealed record TrackCue
     /// <summary>The source cues this cue translates; empty on the source track.</summary>
     public IReadOnlyList<string> SourceIds { get; init; } = [];
 
+    /// <summary>Who says it (<c>S1</c>, <c>S2</c>, …): the speaker whose voice speaks it in each dub.</summary>
+    public string? Speaker { get; init; }
+
     /// <summary>The source sentence the cue belongs to: the unit of translation and of the dub.</summary>
     public int Sentence { get; init; }
 

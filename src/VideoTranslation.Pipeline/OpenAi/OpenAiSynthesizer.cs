@@ -21,6 +21,17 @@ public sealed partial class OpenAiSynthesizer(HttpClient http, OpenAiOptions opt
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
     private static partial System.Text.RegularExpressions.Regex VoiceName();
 
+    /// <summary>
+    /// OpenAI's built-in voices from the deepest to the highest, with the pitch each is heard at (approximate: the
+    /// service gives none, and a compatible server with voices of its own is cast among these names too).
+    /// </summary>
+    public Task<IReadOnlyList<RegisterVoice>> RegisterVoicesAsync(LanguageCode language, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RegisterVoice>>(
+        [
+            new("onyx", 95), new("echo", 115), new("ash", 120), new("fable", 135), new("alloy", 165),
+            new("sage", 190), new("coral", 200), new("nova", 210), new("shimmer", 220),
+        ]);
+
     public async Task SynthesizeAsync(string text, LanguageCode language, string? voice, string outputWav, CancellationToken cancellationToken)
     {
         using var body = JsonContent.Create(new { model = options.SpeechModel, input = text, voice = voice ?? options.Voice, response_format = "wav" });

@@ -4,7 +4,7 @@ using VideoTranslation.Pipeline.Synthesis;
 
 namespace VideoTranslation.Pipeline.Orchestration;
 
-/// <summary>The dubbing report artifact: per cue, its slot, the synthesized length, the speed-up applied, any overflow, and whether its speech was reused.</summary>
+/// <summary>The dubbing report artifact: per cue, its speaker and voice, its slot, the synthesized length, the speed-up applied, any overflow, and whether its speech was reused.</summary>
 public static class DubbingReport
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -15,13 +15,16 @@ public static class DubbingReport
     };
 
     /// <param name="reused">Per cue: whether its speech was kept from an earlier render rather than synthesized again.</param>
-    public static string Serialize(IReadOnlyList<Cue> cues, IReadOnlyList<DubPlacement> placements, IReadOnlyList<bool> reused) => JsonSerializer.Serialize(
+    /// <param name="voices">Per cue: the voice that spoke it (null: the language's default voice).</param>
+    public static string Serialize(IReadOnlyList<Cue> cues, IReadOnlyList<DubPlacement> placements, IReadOnlyList<bool> reused, IReadOnlyList<string?> voices) => JsonSerializer.Serialize(
         new
         {
             cues = placements.Select(p => new
             {
                 cue = p.Cue + 1,
                 text = cues[p.Cue].Text,
+                speaker = cues[p.Cue].Speaker,
+                voice = voices[p.Cue],
                 slot_start = Math.Round(p.SlotStart.TotalSeconds, 3),
                 slot_end = Math.Round(p.SlotEnd.TotalSeconds, 3),
                 synthesized_seconds = Math.Round(p.Synthesized.TotalSeconds, 3),

@@ -16,6 +16,9 @@ public static class PipelineArtifacts
 {
     public static string Transcript(string work) => Path.Combine(work, "transcript.json");
 
+    /// <summary>Who speaks when (<see cref="Speakers.Diarization"/>), found in the audio before the transcript is written (a work file).</summary>
+    public static string Speakers(string work) => Path.Combine(work, "speakers.json");
+
     /// <summary>The media's length as measured against the server's limit, in seconds (a work file, not an artifact).</summary>
     public static string MeasuredSeconds(string work) => Path.Combine(work, "measured-seconds.txt");
 

@@ -30,6 +30,15 @@ public sealed record PipelineRequest
     /// <summary>Engine voice per target language tag, e.g. <c>es</c> → <c>es-419</c>.</summary>
     public IReadOnlyDictionary<string, string> Voices { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Voices per target language tag and speaker (e.g. <c>es</c> → <c>S2</c> → <c>es+f3</c>): each wins over the voice
+    /// cast by register. A voice in <see cref="Voices"/> speaks for every speaker not named here.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SpeakerVoices { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>How many people speak: null to estimate from the audio, 1 to take all speech as one speaker's.</summary>
+    public int? Speakers { get; init; }
+
     public Glossary Glossary { get; init; } = Glossary.Empty;
 
     /// <summary>SRT or WebVTT in the source language that replaces speech recognition.</summary>

@@ -4,6 +4,7 @@ using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Editing;
 using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Pipeline.Recognition;
+using VideoTranslation.Pipeline.Speakers;
 using VideoTranslation.Pipeline.Subtitles;
 using VideoTranslation.Pipeline.Synthesis;
 using VideoTranslation.Pipeline.Tools;
@@ -212,29 +213,34 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
             return (CueTracks.Sentences(saved, new LineBreaker(rules, language.Language)), language, saved);
         }
 
-        var (sentences, source) = await SegmentedAsync(request, media, rules, work, progress, cancellationToken);
-        var track = CueTracks.Source(sentences);
+        var (sentences, source, speakers) = await SegmentedAsync(request, media, rules, work, progress, cancellationToken);
+        var track = CueTracks.Source(sentences) with { Speakers = speakers };
         await AtomicFile.WriteTextAsync(trackPath, track.ToJson(), cancellationToken);
         return (sentences, source, track);
     }
 
-    /// <summary>The source sentences in cues, from provided subtitles or recognized speech; saves the transcript artifact.</summary>
-    private async Task<(IReadOnlyList<SentenceCues> Sentences, LanguageCode Source)> SegmentedAsync(
+    /// <summary>
+    /// The source sentences in cues and the speakers, from provided subtitles or recognized speech and the speakers found in
+    /// the audio; saves the transcript artifact, its words and segments labelled with their speakers.
+    /// </summary>
+    private async Task<(IReadOnlyList<SentenceCues> Sentences, LanguageCode Source, IReadOnlyList<SpeakerProfile> Speakers)> SegmentedAsync(
         PipelineRequest request, MediaInfo media, SubtitleRules rules, string work, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var transcriptPath = PipelineArtifacts.Transcript(work);
         if (request.SourceSubtitlesPath is { } subtitles)
         {
             var cues = SubtitleParser.Parse(await File.ReadAllTextAsync(subtitles, cancellationToken));
-            var (fromSubtitles, sentences) = ProvidedSubtitles.ToSentences(cues, request.SourceLanguage);
+            var (fromSubtitles, sentences, named) = ProvidedSubtitles.ToSentences(cues, request.SourceLanguage);
             await AtomicFile.WriteTextAsync(transcriptPath, TranscriptJson.Serialize(fromSubtitles), cancellationToken);
-            return (sentences, request.SourceLanguage);
+            return (sentences, request.SourceLanguage, named);
         }
 
         Transcript transcript;
+        Diarization speakers;
         if (File.Exists(transcriptPath))
         {
             transcript = TranscriptJson.Deserialize(await File.ReadAllTextAsync(transcriptPath, cancellationToken));
+            speakers = Diarization.FromJson(await File.ReadAllTextAsync(PipelineArtifacts.Speakers(work), cancellationToken));
         }
         else
         {
@@ -247,12 +253,29 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
 
             Begin(request, PipelineStage.Transcribing, 0.05, progress);
             transcript = await recognizer.RecognizeAsync(wav, request.SourceLanguage, cancellationToken);
+            speakers = await SpeakersAsync(request, wav, work, cancellationToken);
+            transcript = SpeakerAttribution.Attribute(transcript, speakers);
             await AtomicFile.WriteTextAsync(transcriptPath, TranscriptJson.Serialize(transcript), cancellationToken);
         }
 
         var source = request.SourceLanguage.IsAuto ? LanguageCode.Parse(transcript.Language) : request.SourceLanguage;
         var split = SentenceSplitter.Split(transcript, rules);
-        return (new CueSegmenter(rules, source.Language).Segment(split, media.Duration), source);
+        return (new CueSegmenter(rules, source.Language).Segment(split, media.Duration), source, speakers.Speakers);
+    }
+
+    /// <summary>Who speaks when in <paramref name="wav"/>, found once (a resumed run reads it from the work directory).</summary>
+    private static async Task<Diarization> SpeakersAsync(PipelineRequest request, string wav, string work, CancellationToken cancellationToken)
+    {
+        var path = PipelineArtifacts.Speakers(work);
+        if (File.Exists(path))
+        {
+            return Diarization.FromJson(await File.ReadAllTextAsync(path, cancellationToken));
+        }
+
+        var frames = await Task.Run(() => SpeechFrames.Read(wav, cancellationToken), cancellationToken);
+        var found = request.Speakers == 1 ? Diarization.OneSpeaker(Math.Round(frames.MedianPitch(), 1)) : SpeakerDiarizer.Diarize(frames, request.Speakers);
+        await AtomicFile.WriteTextAsync(path, found.ToJson(), cancellationToken);
+        return found;
     }
 
     private async Task<(LanguageResult Result, TranslatedTrack Track)> TranslateAsync(
@@ -282,19 +305,21 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         var units = DubUnits.From(bySentence, [.. bySentence.Select(group => string.Join(' ', group.Select(cue => cue.Text)))]);
         var clips = PipelineArtifacts.Clips(work, target.Value);
         Directory.CreateDirectory(clips);
-        var voice = request.Voices.GetValueOrDefault(target.Value);
+        var voices = await VoicesAsync(request, target, track, sourceTrack, work, cancellationToken);
+        var languageVoice = request.Voices.GetValueOrDefault(target.Value);
+        var unitVoices = units.Select(unit => voices.GetValueOrDefault(unit.Speaker ?? Diarization.FirstSpeaker) ?? languageVoice).ToList();
         var paths = new List<string>(units.Count);
         var reused = new List<bool>(units.Count);
         var lengths = new List<TimeSpan>(units.Count);
         for (var i = 0; i < units.Count; i++)
         {
             // Named by what is said and how: a render synthesizes only what changed, wherever it moved to.
-            var clip = Path.Combine(clips, ClipName(target, voice, units[i].Text));
+            var clip = Path.Combine(clips, ClipName(target, unitVoices[i], units[i].Text));
             reused.Add(File.Exists(clip));
             if (!reused[i])
             {
                 Begin(request, PipelineStage.Synthesizing, share.Start + (share.Size * 0.1) + (share.Size * 0.6 * i / units.Count), progress, target.Value);
-                await AtomicFile.WriteAsync(clip, partial => synthesizer.SynthesizeAsync(units[i].Text, target, voice, partial, cancellationToken));
+                await AtomicFile.WriteAsync(clip, partial => synthesizer.SynthesizeAsync(units[i].Text, target, unitVoices[i], partial, cancellationToken));
             }
 
             paths.Add(clip);
@@ -303,7 +328,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
 
         var placements = DubFitter.Fit(units, lengths, media.Duration, request.MaxSpeedUp);
         var report = PipelineArtifacts.DubbingReport(work, target.Value);
-        await AtomicFile.WriteTextAsync(report, DubbingReport.Serialize(units, placements, reused), cancellationToken);
+        await AtomicFile.WriteTextAsync(report, DubbingReport.Serialize(units, placements, reused, unitVoices), cancellationToken);
 
         var dub = PipelineArtifacts.DubTrack(work, target.Value);
         var audio = PipelineArtifacts.DubbedAudio(work, target.Value);
@@ -376,6 +401,35 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         var track = new CueTrack(target.Value, sourceTrack.Version, [.. Enumerable.Range(0, sentences.Count).SelectMany(s => CueTracks.Translated(sourceIds[s], s, layout.LayoutSentence(sentences[s], translations[s])))]);
         await AtomicFile.WriteTextAsync(trackPath, track.ToJson(), cancellationToken);
         return track;
+    }
+
+    /// <summary>
+    /// Each speaker's voice in <paramref name="target"/>: those the track keeps (cast by an earlier run, or chosen by a
+    /// person since), else cast now by register, the voices named with the job first; kept in the track from then on.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> VoicesAsync(
+        PipelineRequest request, LanguageCode target, CueTrack track, CueTrack sourceTrack, string work, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SpeakerProfile> speakers = sourceTrack.Speakers ?? [new SpeakerProfile(Diarization.FirstSpeaker, 0)];
+        if (track.Voices is { } kept && speakers.All(speaker => kept.ContainsKey(speaker.Id)))
+        {
+            return kept;
+        }
+
+        var chosen = new Dictionary<string, string>(track.Voices ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (speaker, voice) in request.SpeakerVoices.GetValueOrDefault(target.Value) ?? new Dictionary<string, string>())
+        {
+            chosen.TryAdd(speaker, voice);
+        }
+
+        if (request.Voices.GetValueOrDefault(target.Value) is { } languageVoice)
+        {
+            speakers.ToList().ForEach(speaker => chosen.TryAdd(speaker.Id, languageVoice));
+        }
+
+        var voices = VoiceCasting.Cast(speakers, await synthesizer.RegisterVoicesAsync(target, cancellationToken), chosen);
+        await AtomicFile.WriteTextAsync(PipelineArtifacts.CueTrack(work, target.Value), (track with { Voices = voices }).ToJson(), cancellationToken);
+        return voices;
     }
 
     /// <summary>A clip's file name: a hash of the language, the voice and the text, which is all that decides the speech.</summary>

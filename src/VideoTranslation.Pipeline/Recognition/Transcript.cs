@@ -12,8 +12,8 @@ public sealed record Transcript(string Language, string Engine, bool HasPunctuat
     public string Text => string.Join(' ', Segments.Select(segment => segment.Text));
 }
 
-/// <summary>A stretch of continuous speech.</summary>
-public sealed record TranscriptSegment(TimeSpan Start, TimeSpan End, IReadOnlyList<TranscribedWord> Words)
+/// <summary>A stretch of continuous speech, by one speaker once speakers are known.</summary>
+public sealed record TranscriptSegment(TimeSpan Start, TimeSpan End, IReadOnlyList<TranscribedWord> Words, string? Speaker = null)
 {
     public string Text => string.Join(' ', Words.Select(word => word.Text));
 }

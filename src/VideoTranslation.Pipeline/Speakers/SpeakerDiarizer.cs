@@ -332,7 +332,7 @@ public static class SpeakerDiarizer
 
                 if (!names.TryGetValue(labels[at], out var name))
                 {
-                    names[labels[at]] = name = $"S{names.Count + 1}";
+                    names[labels[at]] = name = SpeakerProfile.Label(names.Count);
                 }
 
                 turns.Add(new SpeakerTurn(SpeechFrames.TimeOf(at), SpeechFrames.TimeOf(runEnd), name));

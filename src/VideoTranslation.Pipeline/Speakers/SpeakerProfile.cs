@@ -1,4 +1,11 @@
 namespace VideoTranslation.Pipeline.Speakers;
 
-/// <summary>A speaker found in the audio: its label and the median pitch of its voiced speech (Hz; 0 when none was voiced).</summary>
-public sealed record SpeakerProfile(string Id, double MedianPitchHz);
+/// <summary>
+/// A speaker of the media: its label (<c>S1</c>, <c>S2</c>, … in order of first appearance), the median pitch of its
+/// voiced speech (Hz; 0 where it was not measured), and the name provided subtitles gave it, if any.
+/// </summary>
+public sealed record SpeakerProfile(string Id, double MedianPitchHz, string? Name = null)
+{
+    /// <summary>The label of the <paramref name="index"/>th speaker (from 0).</summary>
+    public static string Label(int index) => $"S{index + 1}";
+}

@@ -36,6 +36,13 @@ public sealed class SpeechFrames
 
     public static TimeSpan TimeOf(int frame) => Hop * frame;
 
+    /// <summary>The median pitch of the voiced frames (Hz), 0 where none is voiced.</summary>
+    public double MedianPitch()
+    {
+        var voiced = Pitch.Where(hz => hz > 0).Order().ToArray();
+        return voiced.Length == 0 ? 0 : voiced[voiced.Length / 2];
+    }
+
     public static SpeechFrames Read(string wav, CancellationToken cancellationToken)
     {
         var rate = WavFile.SampleRate(wav);

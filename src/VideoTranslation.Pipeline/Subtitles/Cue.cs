@@ -1,7 +1,7 @@
 namespace VideoTranslation.Pipeline.Subtitles;
 
 /// <summary>One subtitle: shown from <see cref="Start"/> to <see cref="End"/>, one or two lines.</summary>
-public sealed record Cue(TimeSpan Start, TimeSpan End, IReadOnlyList<string> Lines)
+public sealed record Cue(TimeSpan Start, TimeSpan End, IReadOnlyList<string> Lines, string? Speaker = null)
 {
     public TimeSpan Duration => End - Start;
 

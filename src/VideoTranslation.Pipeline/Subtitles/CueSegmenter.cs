@@ -131,7 +131,7 @@ public sealed class CueSegmenter(SubtitleRules rules, string language)
 
             var end = Max(Min(wanted, latest), start + TimeSpan.FromMilliseconds(1));
 
-            cues.Add(new Cue(start, end, lines.Break(text) ?? [text]));
+            cues.Add(new Cue(start, end, lines.Break(text) ?? [text], words[0].Speaker));
         }
 
         return cues;

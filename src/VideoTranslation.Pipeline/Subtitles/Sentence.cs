@@ -10,4 +10,7 @@ public sealed record Sentence(IReadOnlyList<TranscribedWord> Words)
     public TimeSpan End => Words[^1].End;
 
     public string Text => string.Join(' ', Words.Select(word => word.Text));
+
+    /// <summary>Who says it: a sentence never spans two speakers (<see cref="SentenceSplitter"/> ends it where the speaker changes).</summary>
+    public string? Speaker => Words[0].Speaker;
 }

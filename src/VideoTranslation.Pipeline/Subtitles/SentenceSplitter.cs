@@ -16,8 +16,9 @@ public static class SentenceSplitter
         var sentences = new List<Sentence>();
         var current = new List<TranscribedWord>();
         var boundary = transcript.HasPunctuation ? TimeSpan.MaxValue : PauseThreshold(transcript, rules);
-        foreach (var segment in transcript.Segments)
+        for (var s = 0; s < transcript.Segments.Count; s++)
         {
+            var segment = transcript.Segments[s];
             for (var i = 0; i < segment.Words.Count; i++)
             {
                 var word = segment.Words[i];
@@ -33,7 +34,8 @@ public static class SentenceSplitter
                 }
             }
 
-            if (!transcript.HasPunctuation && current.Count > 0)
+            // A sentence never spans two speakers: segments end where the speaker changes, and so does the sentence.
+            if (current.Count > 0 && (!transcript.HasPunctuation || (s + 1 < transcript.Segments.Count && transcript.Segments[s + 1].Speaker != segment.Speaker)))
             {
                 sentences.Add(Finish(current, transcript));
                 current = [];

@@ -58,8 +58,14 @@ public static partial class SubtitleParser
             }
 
             var text = new List<string>();
+            string? speaker = null;
             for (i = timingLine + 1; i < lines.Length && !string.IsNullOrWhiteSpace(lines[i]); i++)
             {
+                if (speaker is null && VoiceSpan().Match(lines[i]) is { Success: true } voice)
+                {
+                    speaker = SpeakerName(WebUtility.HtmlDecode(voice.Groups["name"].Value));
+                }
+
                 var line = WebUtility.HtmlDecode(Tag().Replace(lines[i], "")).Trim();
                 if (line.Length > 0)
                 {
@@ -69,7 +75,7 @@ public static partial class SubtitleParser
 
             if (text.Count > 0)
             {
-                cues.Add(new Cue(start, end, text));
+                cues.Add(new Cue(start, end, text, speaker));
                 if (cues.Count > MaxCues)
                 {
                     throw new SubtitleFormatException($"The subtitle file has more than {MaxCues} cues.");
@@ -104,6 +110,13 @@ public static partial class SubtitleParser
         return new TimeSpan(0, hours, minutes, 0) + TimeSpan.FromSeconds(seconds);
     }
 
+    /// <summary>A voice span's name as a speaker's name: control characters out, whitespace collapsed, at most 40 characters.</summary>
+    private static string? SpeakerName(string name)
+    {
+        var clean = string.Join(' ', new string([.. name.Where(c => !char.IsControl(c))]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return clean.Length == 0 ? null : clean.Length <= 40 ? clean : clean[..40];
+    }
+
     private static string Shorten(string line) => line.Length <= 60 ? line : line[..60] + "…";
 
     /// <summary><c>[hh:]mm:ss[,.]mmm --&gt; [hh:]mm:ss[,.]mmm</c>, then optional WebVTT cue settings.</summary>
@@ -113,4 +126,8 @@ public static partial class SubtitleParser
     /// <summary>The tags SRT and WebVTT define (italic, bold, voice, class, font, timestamps, ...); other text in brackets stays.</summary>
     [GeneratedRegex(@"</?(?:[ibuc]|v|font|lang|ruby|rt)(?:[\s.][^>]*)?>|<\d[\d:.]*>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Tag();
+
+    /// <summary>A WebVTT voice span opening a line: <c>&lt;v Name&gt;</c> or <c>&lt;v.class Name&gt;</c>.</summary>
+    [GeneratedRegex(@"^\s*<v(\.[^\s>]*)?\s+(?<name>[^>]{1,200})>", RegexOptions.NonBacktracking)]
+    private static partial Regex VoiceSpan();
 }

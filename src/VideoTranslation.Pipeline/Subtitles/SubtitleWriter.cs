@@ -3,11 +3,16 @@ using System.Text;
 
 namespace VideoTranslation.Pipeline.Subtitles;
 
-/// <summary>Writes cues as SubRip or WebVTT text.</summary>
+/// <summary>
+/// Writes cues as SubRip or WebVTT text. Where the cues have more than one speaker, WebVTT names each cue's speaker in
+/// a voice span (<c>&lt;v S1&gt;</c>), which players show or style; SubRip has no such markup and stays plain.
+/// </summary>
 public static class SubtitleWriter
 {
     public static string Write(IEnumerable<Cue> cues, SubtitleFormat format)
     {
+        var all = cues as IReadOnlyList<Cue> ?? [.. cues];
+        var voices = format == SubtitleFormat.WebVtt && all.Select(cue => cue.Speaker).Where(speaker => speaker is not null).Distinct().Skip(1).Any();
         var text = new StringBuilder();
         if (format == SubtitleFormat.WebVtt)
         {
@@ -15,7 +20,7 @@ public static class SubtitleWriter
         }
 
         var number = 0;
-        foreach (var cue in cues)
+        foreach (var cue in all)
         {
             number++;
             if (format == SubtitleFormat.Srt)
@@ -25,9 +30,14 @@ public static class SubtitleWriter
 
             var separator = format == SubtitleFormat.Srt ? ',' : '.';
             text.Append(Timestamp(cue.Start, separator)).Append(" --> ").Append(Timestamp(cue.End, separator)).Append('\n');
-            foreach (var line in cue.Lines)
+            for (var i = 0; i < cue.Lines.Count; i++)
             {
-                var flat = OneLine(line);
+                var flat = OneLine(cue.Lines[i]);
+                if (voices && i == 0 && cue.Speaker is { } speaker)
+                {
+                    text.Append("<v ").Append(EscapeVtt(speaker).Replace(">", "&gt;", StringComparison.Ordinal)).Append('>');
+                }
+
                 text.Append(format == SubtitleFormat.WebVtt ? EscapeVtt(flat) : flat).Append('\n');
             }
 

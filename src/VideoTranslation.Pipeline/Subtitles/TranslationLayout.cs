@@ -122,7 +122,7 @@ public sealed class TranslationLayout(SubtitleRules rules, string targetLanguage
         foreach (var piece in pieces)
         {
             var length = available * (piece.Length / (double)totalLength);
-            cues.Add(new Cue(at, at + length, lines.Break(piece) ?? [piece]));
+            cues.Add(new Cue(at, at + length, lines.Break(piece) ?? [piece], source.Speaker));
             at += length + rules.MinGap;
         }
 

@@ -30,7 +30,7 @@ public static class DubUnits
             }
             else
             {
-                units.Add(new Cue(cues[0].Start, cues[^1].End, [translations[i]]));
+                units.Add(new Cue(cues[0].Start, cues[^1].End, [translations[i]], cues[0].Speaker));
             }
         }
 

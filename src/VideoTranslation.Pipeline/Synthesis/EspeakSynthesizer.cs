@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using VideoTranslation.Domain;
+using VideoTranslation.Pipeline.Speakers;
 using VideoTranslation.Pipeline.Tools;
 using VideoTranslation.Pipeline.Translation;
 
@@ -13,7 +15,12 @@ namespace VideoTranslation.Pipeline.Synthesis;
 /// </summary>
 public sealed class EspeakSynthesizer : ISpeechSynthesizer
 {
+    // Variants that sound apart, from the lowest male to the highest female voice; the others are mostly effects.
+    private static readonly string[] RegisterVariants = ["m7", "m3", "m1", "", "m2", "m4", "m6", "f4", "f1", "f2", "f5", "f3"];
+    private const string PitchSample = "one two three four five six seven eight nine ten, and that is all.";
+
     private readonly Lazy<EspeakVoices> voices = new(EspeakVoices.List);
+    private readonly ConcurrentDictionary<string, Task<IReadOnlyList<RegisterVoice>>> registers = new(StringComparer.Ordinal);
 
     public string Name => "espeak-ng";
 
@@ -34,6 +41,44 @@ public sealed class EspeakSynthesizer : ISpeechSynthesizer
         var chosen = (voice is null ? null : EspeakVoices.Canonical(voice)) ?? voices.Value.For(language)
             ?? throw new UnsupportedLanguageException($"espeak-ng has no voice for '{language}'.", []);
         await ExternalTool.RunAsync("espeak-ng", ["-v", chosen, "--stdin", "-w", outputWav], cancellationToken, standardInput: text);
+    }
+
+    /// <remarks>Measured, not taken from the variant files: a variant's pitch depends on the language's voice it modifies.</remarks>
+    public async Task<IReadOnlyList<RegisterVoice>> RegisterVoicesAsync(LanguageCode language, CancellationToken cancellationToken)
+    {
+        var voice = voices.Value.For(language) ?? throw new UnsupportedLanguageException($"espeak-ng has no voice for '{language}'.", []);
+        var measuring = registers.GetOrAdd(voice, MeasureAsync);
+        try
+        {
+            return await measuring.WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            registers.TryRemove(new KeyValuePair<string, Task<IReadOnlyList<RegisterVoice>>>(voice, measuring)); // measured again next time
+            throw;
+        }
+    }
+
+    /// <summary>Speaks a sample with each variant of <paramref name="voice"/> and measures its median pitch.</summary>
+    private async Task<IReadOnlyList<RegisterVoice>> MeasureAsync(string voice)
+    {
+        var directory = Directory.CreateTempSubdirectory("vts-voices-");
+        try
+        {
+            var measured = new List<RegisterVoice>();
+            foreach (var name in RegisterVariants.Select(variant => variant.Length == 0 ? voice : $"{voice}+{variant}").Where(voices.Value.Contains))
+            {
+                var wav = Path.Combine(directory.FullName, $"{measured.Count}.wav");
+                await ExternalTool.RunAsync("espeak-ng", ["-v", name, "--stdin", "-w", wav], CancellationToken.None, standardInput: PitchSample);
+                measured.Add(new RegisterVoice(name, Math.Round(SpeechFrames.Read(wav, CancellationToken.None).MedianPitch(), 1)));
+            }
+
+            return measured;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";

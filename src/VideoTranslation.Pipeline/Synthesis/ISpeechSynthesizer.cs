@@ -16,6 +16,12 @@ public interface ISpeechSynthesizer
     /// </summary>
     string? RefuseVoice(string voice);
 
+    /// <summary>
+    /// The voices for <paramref name="language"/> that sound different from each other, each with its pitch, for giving
+    /// every speaker a voice of their own in their register. Each engine knows its own (espeak-ng's are measured once).
+    /// </summary>
+    Task<IReadOnlyList<RegisterVoice>> RegisterVoicesAsync(LanguageCode language, CancellationToken cancellationToken);
+
     /// <param name="voice">An engine-specific voice name; null for the language's default voice.</param>
     Task SynthesizeAsync(string text, LanguageCode language, string? voice, string outputWav, CancellationToken cancellationToken);
 }

@@ -67,6 +67,8 @@ public sealed class LanguageSupportTests
 
         public string? RefuseVoice(string voice) => null;
 
+        public Task<IReadOnlyList<RegisterVoice>> RegisterVoicesAsync(LanguageCode language, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task SynthesizeAsync(string text, LanguageCode language, string? voice, string outputWav, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
