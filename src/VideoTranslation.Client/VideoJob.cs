@@ -17,7 +17,8 @@ public sealed record VideoJob(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? CompletedAt,
     VideoJobError? Error,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Results)
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Results,
+    IReadOnlyList<JobSpeaker>? Speakers = null)
 {
     /// <summary>True once the job will change no more.</summary>
     public bool IsFinished => Status is TranslationJobStatus.Completed or TranslationJobStatus.Error or TranslationJobStatus.Cancelled;

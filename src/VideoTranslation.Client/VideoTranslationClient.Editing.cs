@@ -24,6 +24,18 @@ public sealed partial class VideoTranslationClient
             cancellationToken);
     }
 
+    /// <summary>
+    /// Changes the voices of a target language's track per speaker (e.g. <c>S2</c> → <c>es+f3</c>); the next render speaks
+    /// again only those speakers' cues. Voices the server's synthesizer does not list are refused (422).
+    /// </summary>
+    public Task<JobCues> SetVoicesAsync(string jobId, string language, IReadOnlyDictionary<string, string> voices, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(voices);
+        return SendCuesAsync(
+            () => Conditional(new HttpRequestMessage(HttpMethod.Patch, CuesPath(jobId, language)) { Content = JsonContent.Create(new { voices }, options: ClientJson.Options) }, ifMatch),
+            cancellationToken);
+    }
+
     /// <summary>Replaces a track's text and times with an SRT or WebVTT file that has the same cues in the same order (from a subtitle editor).</summary>
     public async Task<JobCues> ImportCuesAsync(string jobId, string track, string subtitlesPath, string? ifMatch = null, CancellationToken cancellationToken = default)
     {

@@ -158,6 +158,19 @@ public sealed partial class VideoTranslationClient
             form.Add(new StringContent(voice), $"voice.{language}");
         }
 
+        foreach (var (language, voices) in options.SpeakerVoices)
+        {
+            foreach (var (speaker, voice) in voices)
+            {
+                form.Add(new StringContent(voice), $"voice.{language}.{speaker}");
+            }
+        }
+
+        if (options.Speakers is { } speakers)
+        {
+            form.Add(new StringContent(speakers.ToString(System.Globalization.CultureInfo.InvariantCulture)), "speakers");
+        }
+
         if (options.Glossary.Count > 0)
         {
             form.Add(new StringContent(JsonSerializer.Serialize(options.Glossary, ClientJson.Options)), "glossary");

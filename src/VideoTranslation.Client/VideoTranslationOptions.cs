@@ -21,6 +21,14 @@ public sealed class VideoTranslationOptions
     /// <summary>Voice per target language, e.g. <c>es</c> → <c>es-419</c>.</summary>
     public IDictionary<string, string> Voices { get; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// How many people speak (1 to 10); null to let the server estimate it. Each gets a voice of their own in every dub.
+    /// </summary>
+    public int? Speakers { get; set; }
+
+    /// <summary>Voice per target language and speaker, e.g. <c>es</c> → <c>S2</c> → <c>es+f3</c>.</summary>
+    public IDictionary<string, IDictionary<string, string>> SpeakerVoices { get; } = new Dictionary<string, IDictionary<string, string>>();
+
     /// <summary>Source terms and how they must be translated.</summary>
     public IDictionary<string, string> Glossary { get; } = new Dictionary<string, string>();
 

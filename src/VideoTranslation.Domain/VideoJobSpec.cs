@@ -24,6 +24,12 @@ public sealed record VideoJobSpec
     /// <summary>Voice per target language tag.</summary>
     public IReadOnlyDictionary<string, string> Voices { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Voice per target language tag and speaker (<c>es</c> → <c>S2</c> → <c>es+f3</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SpeakerVoices { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>How many people speak (1 to 10); null to estimate it from the audio.</summary>
+    public int? Speakers { get; init; }
+
     /// <summary>Source term to required target term.</summary>
     public IReadOnlyDictionary<string, string> Glossary { get; init; } = new Dictionary<string, string>();
 

@@ -47,7 +47,7 @@ internal static class CuesCommand
     {
         var table = new Table()
             .Title($"{cues.Track}, revision {cues.Revision}{(cues.Changed ? ", edited since (render to apply)" : "")}")
-            .AddColumns("id", "start", "end", "text", "");
+            .AddColumns("id", "start", "end", "speaker", "text", "");
         foreach (var cue in cues.Cues)
         {
             var flags = string.Join(", ", new[] { cue.Edited ? "edited" : null, cue.Stale ? "source changed" : null }.OfType<string>());
@@ -55,6 +55,7 @@ internal static class CuesCommand
                 Markup.Escape(cue.Id),
                 cue.Start.ToString("0.000", CultureInfo.InvariantCulture),
                 cue.End.ToString("0.000", CultureInfo.InvariantCulture),
+                Markup.Escape(cue.Speaker ?? ""),
                 Markup.Escape(cue.Text),
                 flags);
         }

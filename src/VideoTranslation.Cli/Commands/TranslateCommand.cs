@@ -29,12 +29,24 @@ internal static class TranslateCommand
         var subtitles = new Option<FileInfo>("--subtitles") { Description = "Source-language SRT or WebVTT to use instead of speech recognition" };
         var maxSpeedUp = new Option<double>("--max-speed-up") { Description = "Fastest the dub may be played to fit its slot before it borrows silence [default: 1.35]", DefaultValueFactory = _ => 1.35 };
         var burn = new Option<bool>("--burn-subtitles") { Description = "Draw the first target language's subtitles into the picture (re-encodes the video) instead of subtitle tracks" };
+        var speakers = new Option<string>("--speakers")
+        {
+            Description = "How many people speak, 1 to 10, or auto to estimate it; each gets a voice of their own in the dub [default: auto]",
+            DefaultValueFactory = _ => "auto",
+        };
+        speakers.Validators.Add(result =>
+        {
+            if (SpeakerCount(result.GetValueOrDefault<string>()) is null && result.GetValueOrDefault<string>() != "auto")
+            {
+                result.AddError("--speakers takes auto or a number from 1 to 10.");
+            }
+        });
         var jobId = new Option<string>("--job-id") { Description = "Seed job: choose the job id (sending it again is idempotent)" };
         var noWait = new Option<bool>("--no-wait") { Description = "Seed job: print the job id and return without waiting" };
 
         var command = new Command("translate", "Translate a video here, or start a seed-API translation job on a server.")
         {
-            video, from, to, output, noDub, replaceAudio, subtitles, burn, maxSpeedUp, jobId, noWait,
+            video, from, to, output, noDub, replaceAudio, subtitles, burn, maxSpeedUp, speakers, jobId, noWait,
         };
         client.AddTo(command, withTimeout: true);
         command.SetAction(async (parse, cancellationToken) =>
@@ -58,6 +70,7 @@ internal static class TranslateCommand
                     KeepOriginalAudio = !parse.GetValue(replaceAudio),
                     SourceSubtitlesPath = parse.GetValue(subtitles)?.FullName,
                     Subtitles = parse.GetValue(burn) ? "burned" : "soft",
+                    Speakers = SpeakerCount(parse.GetValue(speakers)),
                 };
                 targets.ForEach(target => options.TargetLanguages.Add(target.Value));
                 return await RemoteTranslation.RunAsync(client, parse, file, options, parse.GetValue(output), cancellationToken);
@@ -73,11 +86,16 @@ internal static class TranslateCommand
                 SourceSubtitlesPath = parse.GetValue(subtitles)?.FullName,
                 BurnSubtitles = parse.GetValue(burn),
                 MaxSpeedUp = Math.Clamp(parse.GetValue(maxSpeedUp), 1, 2),
+                Speakers = SpeakerCount(parse.GetValue(speakers)),
             };
             return await LocalTranslation.RunAsync(file, request, parse.GetValue(output), parse.GetValue(client.Json), cancellationToken);
         });
         return command;
     }
+
+    /// <summary>The count <c>--speakers</c> gives, or null for auto (and for anything else, which the validator refuses).</summary>
+    private static int? SpeakerCount(string? value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 10 ? count : null;
 
     private static Task<int> StartSeedJobAsync(
         ClientOptions client, ParseResult parse, string? from, string to, string? jobId, bool noWait, CancellationToken cancellationToken)

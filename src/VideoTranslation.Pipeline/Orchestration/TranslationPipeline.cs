@@ -172,6 +172,16 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         return refused;
     }
 
+    /// <summary>Whether the synthesizer here has a voice for <paramref name="language"/>.</summary>
+    public bool CanSpeak(LanguageCode language) => synthesizer.Supports(language);
+
+    /// <summary>The synthesizer's voices for <paramref name="language"/> that sound apart, lowest first, with their pitch.</summary>
+    public async Task<IReadOnlyList<RegisterVoice>> RegisterVoicesAsync(LanguageCode language, CancellationToken cancellationToken) =>
+        [.. (await synthesizer.RegisterVoicesAsync(language, cancellationToken)).OrderBy(voice => voice.PitchHz)];
+
+    /// <summary>Why <paramref name="voice"/> is not a voice of the synthesizer here, or null when it is.</summary>
+    public string? RefuseVoice(string voice) => synthesizer.RefuseVoice(voice);
+
     private void RequireTranslatable(LanguageCode source, IReadOnlyList<LanguageCode> targets)
     {
         if (targets.FirstOrDefault(target => !translator.Supports(source, target)) is { Value: not null } unsupported)

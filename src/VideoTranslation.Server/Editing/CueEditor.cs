@@ -1,4 +1,5 @@
 using VideoTranslation.Pipeline.Editing;
+using VideoTranslation.Pipeline.Speakers;
 using VideoTranslation.Pipeline.Subtitles;
 using VideoTranslation.Server.Problems;
 
@@ -8,7 +9,9 @@ namespace VideoTranslation.Server.Editing;
 /// Applies a set of cue edits to one track, or says, cue by cue, why it cannot: an unknown cue, an empty text, a time
 /// outside the media or overlapping a neighbour, a text no two-line layout fits. Editing a source cue marks the cues
 /// translated from it stale (the next render translates them again); editing a translated cue's text marks it as
-/// written by a person (a render keeps it).
+/// written by a person (a render keeps it). A cue's speaker can be changed to another speaker of the job (on a source
+/// cue, its translations follow, with no new translation), and a translated track's voices per speaker to voices the
+/// synthesizer lists: the next render speaks again only what that changes.
 /// </summary>
 public static class CueEditor
 {
@@ -21,14 +24,21 @@ public static class CueEditor
     /// <param name="target">The track edited.</param>
     /// <param name="all">Every track of the job (the source's edits reach the translations).</param>
     /// <param name="language">The language of <paramref name="target"/>'s text, for line breaking.</param>
-    public static CueEditOutcome Apply(CueTrack target, IReadOnlyList<CueTrack> all, IReadOnlyList<CueEdit> edits, double mediaSeconds, string language)
+    /// <param name="voices">New voices per speaker for a translated track (null: none).</param>
+    /// <param name="refuseVoice">Why a voice is not one of the synthesizer's, or null when it is.</param>
+    public static CueEditOutcome Apply(
+        CueTrack target, IReadOnlyList<CueTrack> all, IReadOnlyList<CueEdit> edits, double mediaSeconds, string language,
+        IReadOnlyDictionary<string, string>? voices = null, Func<string, string?>? refuseVoice = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (edits.Count is 0 or > MaxEdits)
+        if (edits.Count > MaxEdits || (edits.Count == 0 && voices is not { Count: > 0 }))
         {
-            errors["cues"] = [$"Name from 1 to {MaxEdits} cues to change."];
+            errors["cues"] = [$"Name from 1 to {MaxEdits} cues to change (or voices to change)."];
             return new CueEditOutcome.Invalid(errors);
         }
+
+        var speakers = (all.FirstOrDefault(track => track.IsSource)?.Speakers ?? [new SpeakerProfile(Diarization.FirstSpeaker, 0)]).Select(speaker => speaker.Id).ToList();
+        var castVoices = Voices(target, voices, speakers, refuseVoice, errors);
 
         var lines = new LineBreaker(new SubtitleRules(), language);
         var cues = target.Cues.ToDictionary(cue => cue.Id, StringComparer.Ordinal);
@@ -48,6 +58,12 @@ public static class CueEditor
                 continue;
             }
 
+            if (edit.Speaker is { } speaker && !speakers.Contains(speaker))
+            {
+                errors[key] = [$"'{ApiProblems.Echo(speaker, 20)}' is not a speaker of the job ({string.Join(", ", speakers)})."];
+                continue;
+            }
+
             var text = edit.Text is null ? cue.Text : Normalized(edit.Text);
             var start = edit.Start ?? cue.Start;
             var end = edit.End ?? cue.End;
@@ -64,6 +80,7 @@ public static class CueEditor
                 Start = Math.Round(start, 3),
                 End = Math.Round(end, 3),
                 Edited = cue.Edited || (textChanged && !target.IsSource),
+                Speaker = edit.Speaker ?? cue.Speaker,
             };
         }
 
@@ -82,22 +99,69 @@ public static class CueEditor
             return new CueEditOutcome.Invalid(errors);
         }
 
-        var edited = new List<CueTrack> { target with { Version = target.Version + 1, Cues = [.. target.Cues.Select(cue => cues[cue.Id])] } };
+        var edited = new List<CueTrack> { target with { Version = target.Version + 1, Cues = [.. target.Cues.Select(cue => cues[cue.Id])], Voices = castVoices } };
         if (target.IsSource)
         {
-            // Their source changed: translations made from it are out of date wherever they are.
-            var touched = target.Cues.Where(cue => changed.Contains(cue.Id) && cues[cue.Id] != cue).Select(cue => cue.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var translated in all.Where(track => !track.IsSource && track.Cues.Any(cue => cue.SourceIds.Any(touched.Contains))))
+            // Their source's words or times changed: translations made from it are out of date wherever they are. Their
+            // speaker follows the source's without a new translation.
+            var touched = target.Cues
+                .Where(cue => changed.Contains(cue.Id) && cues[cue.Id] with { Speaker = cue.Speaker } != cue)
+                .Select(cue => cue.Id).ToHashSet(StringComparer.Ordinal);
+            var respoken = target.Cues.Where(cue => cues[cue.Id].Speaker != cue.Speaker).ToDictionary(cue => cue.Id, cue => cues[cue.Id].Speaker, StringComparer.Ordinal);
+            foreach (var translated in all.Where(track => !track.IsSource && track.Cues.Any(cue => cue.SourceIds.Any(id => touched.Contains(id) || respoken.ContainsKey(id)))))
             {
                 edited.Add(translated with
                 {
                     Version = translated.Version + 1,
-                    Cues = [.. translated.Cues.Select(cue => cue.SourceIds.Any(touched.Contains) ? cue with { Stale = true } : cue)],
+                    Cues =
+                    [
+                        .. translated.Cues.Select(cue => cue with
+                        {
+                            Stale = cue.Stale || cue.SourceIds.Any(touched.Contains),
+                            Speaker = cue.SourceIds.Select(id => respoken.GetValueOrDefault(id)).FirstOrDefault(speaker => speaker is not null) ?? cue.Speaker,
+                        }),
+                    ],
                 });
             }
         }
 
         return new CueEditOutcome.Applied(edited);
+    }
+
+    /// <summary>The track's voices with <paramref name="changes"/> applied, or an error per bad speaker or voice.</summary>
+    private static IReadOnlyDictionary<string, string>? Voices(
+        CueTrack target, IReadOnlyDictionary<string, string>? changes, List<string> speakers, Func<string, string?>? refuseVoice, Dictionary<string, string[]> errors)
+    {
+        if (changes is not { Count: > 0 })
+        {
+            return target.Voices;
+        }
+
+        if (target.IsSource)
+        {
+            errors["voices"] = ["The source track has no voices: set them on a target language's track."];
+            return target.Voices;
+        }
+
+        var voices = new Dictionary<string, string>(target.Voices ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (speaker, voice) in changes)
+        {
+            var key = "voices." + ApiProblems.Echo(speaker, 20);
+            if (!speakers.Contains(speaker))
+            {
+                errors[key] = [$"'{ApiProblems.Echo(speaker, 20)}' is not a speaker of the job ({string.Join(", ", speakers)})."];
+            }
+            else if (refuseVoice?.Invoke(voice ?? "") is { } refused)
+            {
+                errors[key] = [refused];
+            }
+            else
+            {
+                voices[speaker] = voice!;
+            }
+        }
+
+        return voices;
     }
 
     /// <summary>The text as one run of words: any whitespace (line breaks and tabs too) becomes one space; the layout breaks lines.</summary>

@@ -37,6 +37,8 @@ internal sealed class VideoTranslationEngine(
             MuxSubtitles = spec.Subtitles == "soft",
             BurnSubtitles = spec.Subtitles == "burned",
             Voices = spec.Voices,
+            SpeakerVoices = spec.SpeakerVoices,
+            Speakers = spec.Speakers,
             Glossary = new Glossary(spec.Glossary),
             SourceSubtitlesPath = files.SourceSubtitlesFor(job.Id, spec),
             MaxSpeedUp = dubbing.Value.MaxSpeedUp,

@@ -22,6 +22,7 @@ internal static class ApiServices
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = ApiOptions.MaxOtherRequestBodyBytes);
         services.AddValidatedOptions<ApiOptions>(ApiOptions.SectionName);
         services.AddSingleton<ArtifactCatalog>();
+        services.AddSingleton<JobSpeakers>();
         services.AddSingleton<JobResources>();
         services.AddSingleton<JobWaiter>();
         services.AddSingleton<JobEventStream>();

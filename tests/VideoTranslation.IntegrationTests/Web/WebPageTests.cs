@@ -255,6 +255,44 @@ public sealed class WebPageTests(Chromium chromium) : IClassFixture<Chromium>, I
     }
 
     [Fact]
+    public async Task The_speakers_show_on_the_cues_and_a_voice_is_picked_per_speaker()
+    {
+        await using var server = await TestServer.StartAsync(TestServer.Settings());
+        var (wav, _) = await VideoTranslation.Pipeline.Speakers.SampleDialogue.CreateAsync(
+            directory.Path, VideoTranslation.Pipeline.Speakers.EvaluationDialogues.All[0].Lines, "dialogue.wav", default);
+        var video = await VideoTranslation.Pipeline.Speakers.SampleDialogue.VideoAsync(directory.Path, wav, "dialogue.mp4", default);
+        using var client = server.CreateClient(TestServer.FastPolling(timeoutSeconds: 180));
+        var job = await client.StartVideoTranslationAsync(video, new VideoTranslationOptions { TargetLanguages = { "es" } });
+        await client.WaitForVideoJobAsync(job.Id);
+
+        var page = await NewPageAsync(server);
+        await page.GotoAsync($"/#/jobs/{job.Id}");
+        await Assertions.Expect(page.Locator("#speaker-voices")).ToBeVisibleAsync();
+        var badges = await page.Locator("#cue-list .speaker").AllTextContentsAsync();
+        Assert.Equal(["S1", "S2"], badges.Distinct().Order());
+        var colours = await page.EvaluateAsync<string[]>("() => ['speaker-1', 'speaker-2'].map(c => getComputedStyle(document.querySelector('#cue-list .' + c)).backgroundColor)");
+        Assert.NotEqual(colours[0], colours[1]);
+
+        // Each speaker's picker shows the voice the dub gave them; another is saved for the next render.
+        var pickers = page.Locator("#speaker-voice-list select");
+        Assert.Equal(2, await pickers.CountAsync());
+        var cast = (await client.GetCuesAsync(job.Id, "es")).Voices!;
+        Assert.Equal(cast["S1"], await pickers.First.InputValueAsync());
+        var offered = await pickers.First.Locator("option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+        var other = offered.First(voice => voice != cast["S1"] && voice != cast["S2"]);
+        await pickers.First.SelectOptionAsync(other);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#cue-status")).ToContainTextAsync("Saved 1 voice");
+        var saved = await client.GetCuesAsync(job.Id, "es");
+        Assert.Equal((other, cast["S2"], true), (saved.Voices!["S1"], saved.Voices["S2"], saved.Changed));
+
+        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.True(
+            results.Violations.Length == 0,
+            string.Join("\n", results.Violations.Select(violation => $"{violation.Id}: {violation.Help} ({string.Join(", ", violation.Nodes.Select(node => node.Target))})")));
+    }
+
+    [Fact]
     public async Task The_page_meets_accessibility_rules_and_works_from_the_keyboard()
     {
         await using var server = await TestServer.StartAsync(TestServer.Settings());

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Orchestration;
+using VideoTranslation.Server.Api.Documentation;
 using VideoTranslation.Server.Api.V1;
 using VideoTranslation.Server.Engines;
+using VideoTranslation.Server.Problems;
 
 namespace VideoTranslation.Server.Api.Capabilities;
 
@@ -16,7 +19,23 @@ public static class CapabilitiesApi
     {
         endpoints.MapGet("/v1/capabilities", GetCapabilities).WithTags("Jobs (v1)").WithName("GetCapabilities")
             .WithSummary("The engines, language pairs, subtitle modes and limits this server accepts for video jobs.");
+        endpoints.MapGet("/v1/capabilities/voices/{language}", GetVoicesAsync).WithTags("Jobs (v1)").WithName("GetVoices")
+            .WithSummary("The voices a dub in this language can give a speaker (voice.LANG.SPEAKER, or a track's voices), lowest first, with the pitch each speaks at.")
+            .ProducesProblems(404);
         return endpoints;
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<VoiceResource>>, ProblemHttpResult>> GetVoicesAsync(
+        string language, TranslationPipeline pipeline, CancellationToken cancellationToken)
+    {
+        if (!LanguageCode.TryParse(language, out var parsed, out _) || !pipeline.CanSpeak(parsed))
+        {
+            return ApiProblems.WithCode(StatusCodes.Status404NotFound, ErrorCodes.UnsupportedLanguage, "No voices",
+                $"The synthesizer here has no voice for '{ApiProblems.Echo(language, 20)}'.");
+        }
+
+        var voices = await pipeline.RegisterVoicesAsync(parsed, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<VoiceResource>>([.. voices.Select(voice => new VoiceResource(voice.Name, voice.PitchHz))]);
     }
 
     internal static Ok<CapabilitiesResource> GetCapabilities(TranslationPipeline pipeline, IOptions<ApiOptions> options, IOptions<MediaLimitOptions> limits)

@@ -25,7 +25,7 @@ public static class CuesApi
             .WithSummary("A rendered job's cues in one track: 'source' or a target language. The ETag changes with every edit and render.")
             .Produces(StatusCodes.Status304NotModified).ProducesProblems(400, 404, 409);
         jobs.MapPatch("/{id}/cues/{track}", EditCuesAsync).WithName("EditCues")
-            .WithSummary("Change cues by id (text, start, end; fields left out stay). If-Match with the track's ETag makes it safe against another edit.")
+            .WithSummary("Change cues by id (text, start, end, speaker; fields left out stay) and a target track's voices per speaker. If-Match with the track's ETag makes it safe against another edit.")
             .ProducesProblems(400, 404, 409, 412, 422);
         jobs.MapPut("/{id}/cues/{track}", ImportCuesAsync).WithName("ImportCues")
             .WithSummary("Replace a track's text and timing with an SRT or WebVTT file from a subtitle editor: the same cues in the same order, as a PATCH of every cue.")
@@ -57,7 +57,8 @@ public static class CuesApi
     }
 
     internal static async Task<Results<Ok<CueTrackResource>, ProblemHttpResult>> EditCuesAsync(
-        string id, string track, CueEditsRequest? request, HttpContext context, IJobRepository jobs, CueTrackStore cues, CancellationToken cancellationToken)
+        string id, string track, CueEditsRequest? request, HttpContext context, IJobRepository jobs, CueTrackStore cues, TranslationPipeline pipeline,
+        CancellationToken cancellationToken)
     {
         var (found, problem) = await FindTrackAsync(id, track, context, jobs, cues, cancellationToken);
         if (found is null)
@@ -65,8 +66,8 @@ public static class CuesApi
             return problem!;
         }
 
-        var edits = (request?.Cues ?? []).Select(edit => new CueEdit(edit.Id ?? "", edit.Text, edit.Start, edit.End)).ToList();
-        return await ApplyAsync(found, edits, context, cues, cancellationToken);
+        var edits = (request?.Cues ?? []).Select(edit => new CueEdit(edit.Id ?? "", edit.Text, edit.Start, edit.End, edit.Speaker)).ToList();
+        return await ApplyAsync(found, edits, context, cues, cancellationToken, request?.Voices, pipeline.RefuseVoice);
     }
 
     internal static async Task<Results<Ok<CueTrackResource>, ProblemHttpResult>> ImportCuesAsync(
@@ -102,7 +103,8 @@ public static class CuesApi
 
     /// <summary>Applies edits to a track under its <c>If-Match</c>: the edited track with its new ETag, or why not.</summary>
     private static async Task<Results<Ok<CueTrackResource>, ProblemHttpResult>> ApplyAsync(
-        FoundTrack found, IReadOnlyList<CueEdit> edits, HttpContext context, CueTrackStore cues, CancellationToken cancellationToken)
+        FoundTrack found, IReadOnlyList<CueEdit> edits, HttpContext context, CueTrackStore cues, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? voices = null, Func<string, string?>? refuseVoice = null)
     {
         var (job, stored, all) = found;
         if (job.Status == JobStatus.Pending)
@@ -117,7 +119,7 @@ public static class CuesApi
         }
 
         var language = stored.Track.IsSource ? job.Languages.Source.Language : LanguageCode.Parse(stored.Track.Track).Language;
-        switch (CueEditor.Apply(stored.Track, [.. all.Select(t => t.Track)], edits, job.Video!.MediaSeconds, language))
+        switch (CueEditor.Apply(stored.Track, [.. all.Select(t => t.Track)], edits, job.Video!.MediaSeconds, language, voices, refuseVoice))
         {
             case CueEditOutcome.Invalid invalid:
                 return ApiProblems.Unprocessable(ErrorCodes.InvalidRequest, ApiProblems.Describe(invalid.Errors), invalid.Errors);

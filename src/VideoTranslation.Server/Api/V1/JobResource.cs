@@ -22,9 +22,11 @@ public sealed record JobResource(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Results,
     IReadOnlyDictionary<string, string> Links,
     long Version,
-    WebhookResource? Webhook)
+    WebhookResource? Webhook,
+    IReadOnlyList<SpeakerResource>? Speakers = null)
 {
-    public static JobResource From(TranslationJob job, IReadOnlyList<Artifact> artifacts, double? etaSeconds, IReadOnlyList<WebhookDeliveryRecord>? deliveries = null)
+    public static JobResource From(
+        TranslationJob job, IReadOnlyList<Artifact> artifacts, double? etaSeconds, IReadOnlyList<WebhookDeliveryRecord>? deliveries = null, IReadOnlyList<SpeakerResource>? speakers = null)
     {
         var self = $"/v1/jobs/{job.Id}";
         var targets = job.Video?.TargetLanguages ?? [job.Languages.Target.Value];
@@ -45,7 +47,9 @@ public sealed record JobResource(
             job.Languages.Source.Value,
             targets,
             job.Video?.FileName,
-            job.Video is { } spec ? new JobOptionsResource(spec.Dub, spec.KeepOriginalAudio, spec.Subtitles, spec.SourceSubtitlesExtension is not null) : null,
+            job.Video is { } spec
+                ? new JobOptionsResource(spec.Dub, spec.KeepOriginalAudio, spec.Subtitles, spec.SourceSubtitlesExtension is not null, spec.Speakers?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "auto")
+                : null,
             job.CreatedAt.UtcDateTime,
             job.UpdatedAt.UtcDateTime,
             job.CompletedAt?.UtcDateTime,
@@ -54,14 +58,16 @@ public sealed record JobResource(
             results,
             new Dictionary<string, string> { ["self"] = self, ["artifacts"] = $"{self}/artifacts", ["events"] = $"{self}/events", ["cancel"] = $"{self}/cancel" },
             job.Version,
-            job.CallbackUrl is { } url ? new WebhookResource(url, deliveries) : null);
+            job.CallbackUrl is { } url ? new WebhookResource(url, deliveries) : null,
+            speakers);
     }
 }
 
 /// <summary>The job's <c>callback_url</c> and, on <c>GET /v1/jobs/{id}</c>, every delivery and attempt so far.</summary>
 public sealed record WebhookResource(string CallbackUrl, IReadOnlyList<WebhookDeliveryRecord>? Deliveries);
 
-public sealed record JobOptionsResource(bool Dub, bool KeepOriginalAudio, string Subtitles, bool SourceSubtitles);
+/// <summary>The options the job was submitted with; <see cref="Speakers"/> is <c>auto</c> or the count given.</summary>
+public sealed record JobOptionsResource(bool Dub, bool KeepOriginalAudio, string Subtitles, bool SourceSubtitles, string Speakers);
 
 /// <summary>Why a job failed: a stable <see cref="Code"/> for programs and a <see cref="Message"/> for people.</summary>
 public sealed record JobErrorResource(string Code, string Message);

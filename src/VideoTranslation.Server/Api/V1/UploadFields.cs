@@ -16,9 +16,16 @@ internal static class UploadFields
     public const string Subtitles = "subtitles";
     public const string Glossary = "glossary";
     public const string CallbackUrl = "callback_url";
+    public const string Speakers = "speakers";
 
-    /// <summary><c>voice.LANG</c>: the voice for one target language, e.g. <c>voice.es=es+f3</c>.</summary>
+    /// <summary>
+    /// <c>voice.LANG</c>: the voice for one target language, e.g. <c>voice.es=es+f3</c>; <c>voice.LANG.SPEAKER</c>: for
+    /// one speaker in it, e.g. <c>voice.es.S2=es+f3</c>.
+    /// </summary>
     public const string VoicePrefix = "voice.";
+
+    /// <summary>The longest speaker label in a field name (<c>.S10</c>).</summary>
+    private const int SpeakerSuffixLength = 4;
 
     /// <summary>Field parts in one request: every field above with room for a voice per target language.</summary>
     public const int MaxFields = 32;
@@ -34,13 +41,13 @@ internal static class UploadFields
 
     private static readonly HashSet<string> Plain = new(StringComparer.Ordinal)
     {
-        SourceUrl, SourceLanguage, TargetLanguages, Dub, KeepOriginalAudio, Subtitles, Glossary, CallbackUrl,
+        SourceUrl, SourceLanguage, TargetLanguages, Dub, KeepOriginalAudio, Subtitles, Glossary, CallbackUrl, Speakers,
     };
 
     /// <summary>Whether <paramref name="name"/> is a field this endpoint takes (the file parts are not fields).</summary>
     public static bool IsField(string name) =>
-        Plain.Contains(name) || (name.StartsWith(VoicePrefix, StringComparison.Ordinal) && name.Length > VoicePrefix.Length && name.Length <= VoicePrefix.Length + Domain.LanguageCode.MaxLength);
+        Plain.Contains(name) || (name.StartsWith(VoicePrefix, StringComparison.Ordinal) && name.Length > VoicePrefix.Length && name.Length <= VoicePrefix.Length + Domain.LanguageCode.MaxLength + SpeakerSuffixLength);
 
     /// <summary>The fields named in an error about an unknown one.</summary>
-    public static string Listed => string.Join(", ", Plain.Order(StringComparer.Ordinal)) + ", voice.LANG";
+    public static string Listed => string.Join(", ", Plain.Order(StringComparer.Ordinal)) + ", voice.LANG, voice.LANG.SPEAKER";
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using VideoTranslation.Domain;
 using VideoTranslation.Pipeline.Media;
 using VideoTranslation.Pipeline.Orchestration;
+using VideoTranslation.Pipeline.Speakers;
 using VideoTranslation.Pipeline.Subtitles;
 using VideoTranslation.Pipeline.Translation;
 using VideoTranslation.Server.Engines;
@@ -55,7 +56,8 @@ internal sealed class VideoJobValidator(TranslationPipeline pipeline, IOptions<W
             errors[UploadFields.TargetLanguages] = [$"A job translates into at most {UploadFields.MaxTargetLanguages} languages; start another job for the rest."];
         }
 
-        var voices = Voices(upload, targets, errors);
+        var (voices, speakerVoices) = Voices(upload, targets, errors);
+        var speakers = SpeakerCount(upload.Field(UploadFields.Speakers), errors);
 
         var dub = Flag(upload, UploadFields.Dub, true, errors);
         var keepOriginal = Flag(upload, UploadFields.KeepOriginalAudio, true, errors);
@@ -120,6 +122,8 @@ internal sealed class VideoJobValidator(TranslationPipeline pipeline, IOptions<W
             KeepOriginalAudio = keepOriginal,
             Subtitles = subtitles,
             Voices = voices,
+            SpeakerVoices = speakerVoices,
+            Speakers = speakers,
             Glossary = glossary,
             SourceSubtitlesExtension = upload.SourceSubtitles is { } s ? Path.GetExtension(s.Path) : null,
         };
@@ -146,25 +150,41 @@ internal sealed class VideoJobValidator(TranslationPipeline pipeline, IOptions<W
     }
 
     /// <summary>
-    /// The <c>voice.LANG</c> fields, keyed by the normalized language tag: one per target language at most, each a voice
-    /// the synthesizer lists (a voice name reaches the engine, so nothing else passes).
+    /// The <c>voice.LANG</c> fields, keyed by the normalized language tag, and the <c>voice.LANG.SPEAKER</c> ones by tag and
+    /// speaker: one per target language (and speaker) at most, each a voice the synthesizer lists (a voice name reaches
+    /// the engine, so nothing else passes).
     /// </summary>
-    private Dictionary<string, string> Voices(JobUpload upload, List<LanguageCode> targets, Dictionary<string, string[]> errors)
+    private (Dictionary<string, string> Voices, Dictionary<string, IReadOnlyDictionary<string, string>> SpeakerVoices) Voices(
+        JobUpload upload, List<LanguageCode> targets, Dictionary<string, string[]> errors)
     {
         var voices = new Dictionary<string, string>(StringComparer.Ordinal);
+        var speakerVoices = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var (name, values) in upload.Fields.Where(field => field.Key.StartsWith(UploadFields.VoicePrefix, StringComparison.Ordinal)))
         {
-            if (!LanguageCode.TryParse(name[UploadFields.VoicePrefix.Length..], out var language, out var languageError))
+            var parts = name[UploadFields.VoicePrefix.Length..].Split('.');
+            if (!LanguageCode.TryParse(parts[0], out var language, out var languageError))
             {
                 errors[name] = [languageError];
             }
-            else if (values.Count > 1 || voices.ContainsKey(language.Value))
+            else if (parts.Length > 2 || (parts.Length == 2 && !SpeakerProfile.IsLabel(parts[1])))
             {
-                errors[name] = ["Name one voice per language."];
+                errors[name] = [$"Name a speaker as S1 to S{SpeakerDiarizer.MaxSpeakers}, e.g. voice.{language}.S2."];
+            }
+            else if (values.Count > 1 || (parts.Length == 1 ? voices.ContainsKey(language.Value) : speakerVoices.GetValueOrDefault(language.Value)?.ContainsKey(parts[1]) == true))
+            {
+                errors[name] = ["Name one voice per language and speaker."];
+            }
+            else if (parts.Length == 1)
+            {
+                voices[language.Value] = values[0];
+            }
+            else if (pipeline.RefuseVoices(new Dictionary<string, string> { [language.Value] = values[0] }, targets).Values.FirstOrDefault() is { } refused)
+            {
+                errors[name] = [refused];
             }
             else
             {
-                voices[language.Value] = values[0];
+                (speakerVoices.TryGetValue(language.Value, out var chosen) ? chosen : speakerVoices[language.Value] = new(StringComparer.Ordinal))[parts[1]] = values[0];
             }
         }
 
@@ -173,7 +193,24 @@ internal sealed class VideoJobValidator(TranslationPipeline pipeline, IOptions<W
             errors[UploadFields.VoicePrefix + language] = [reason];
         }
 
-        return voices;
+        return (voices, speakerVoices.ToDictionary(pair => pair.Key, pair => (IReadOnlyDictionary<string, string>)pair.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>The <c>speakers</c> field: <c>auto</c> (the default: estimated from the audio, null) or a count from 1 to 10.</summary>
+    private static int? SpeakerCount(string? value, Dictionary<string, string[]> errors)
+    {
+        if (value is null or "auto")
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= SpeakerDiarizer.MaxSpeakers)
+        {
+            return count;
+        }
+
+        errors[UploadFields.Speakers] = [$"'{ApiProblems.Echo(value, 20)}' is not a speaker count: use 'auto' or a number from 1 to {SpeakerDiarizer.MaxSpeakers}."];
+        return null;
     }
 
     private static bool Flag(JobUpload upload, string name, bool fallback, Dictionary<string, string[]> errors)

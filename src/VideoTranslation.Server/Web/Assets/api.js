@@ -71,13 +71,19 @@ export class Api {
     return { track: await response.json(), etag: response.headers.get("ETag") };
   }
 
-  async editCues(id, track, cues, etag) {
+  /** Changes cues (and, on a target language's track, voices per speaker: { S2: "es+f3" }). */
+  async editCues(id, track, cues, etag, voices) {
     const response = await this.fetch(`/v1/jobs/${encodeURIComponent(id)}/cues/${encodeURIComponent(track)}`, {
       method: "PATCH",
       headers: { Accept: "application/json", "Content-Type": "application/json", ...(etag ? { "If-Match": etag } : {}) },
-      body: JSON.stringify({ cues }),
+      body: JSON.stringify(voices ? { cues, voices } : { cues }),
     });
     return { track: await response.json(), etag: response.headers.get("ETag") };
+  }
+
+  /** The voices a dub in this language can give a speaker, lowest first. */
+  voices(language) {
+    return this.json(`/v1/capabilities/voices/${encodeURIComponent(language)}`);
   }
 
   render(id) {

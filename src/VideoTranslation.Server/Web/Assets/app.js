@@ -278,7 +278,7 @@ async function showResults(job, signal) {
 
 // ---- Correcting a job ----------------------------------------------------------------------------------------------
 
-let editing = null; // { job, track, etag, cues }
+let editing = null; // { job, track, etag, cues, speakers, voices }
 
 async function showEditor(job, signal) {
   const select = $("cue-track");
@@ -294,8 +294,9 @@ async function showEditor(job, signal) {
 async function loadCues(signal) {
   const loaded = await attempt(() => api.cues(editing.job.id, $("cue-track").value));
   if (!loaded || signal?.aborted) return false;
-  Object.assign(editing, { track: loaded.track.track, etag: loaded.etag, cues: loaded.track.cues });
+  Object.assign(editing, { track: loaded.track.track, etag: loaded.etag, cues: loaded.track.cues, speakers: editing.job.speakers ?? [], voices: loaded.track.voices });
   $("cue-list").replaceChildren(...loaded.track.cues.map(cueItem));
+  await showVoices(signal);
   $("save-cues").disabled = true;
   $("cue-status").textContent = loaded.track.changed
     ? `Revision ${loaded.track.revision}, with saved changes: render to hear them.`
@@ -317,22 +318,60 @@ function cueItem(cue) {
   text.setAttribute("aria-label", `Text of cue ${cue.id}`);
   text.addEventListener("input", () => {
     text.classList.toggle("changed", text.value !== cue.text);
-    $("save-cues").disabled = !$("cue-list").querySelector("input.changed");
+    $("save-cues").disabled = !document.querySelector("#cue-list input.changed, #speaker-voice-list select.changed");
   });
   const flags = [cue.edited ? "edited" : null, cue.stale ? "source changed" : null].filter(Boolean).join(", ");
-  item.append(time, text, Object.assign(document.createElement("span"), { className: "hint", textContent: flags }));
+  item.append(time, speakerBadge(cue.speaker ?? "S1"), text, Object.assign(document.createElement("span"), { className: "hint", textContent: flags }));
   return item;
+}
+
+/** A speaker's badge: a colour of their own and their name (a provided subtitle's name, else S1, S2, ...). */
+function speakerBadge(id) {
+  const speaker = editing.speakers.find((s) => s.id === id);
+  const badge = Object.assign(document.createElement("span"), { className: `speaker speaker-${id.slice(1)}`, textContent: speaker?.name ?? id });
+  badge.title = speaker?.median_pitch_hz ? `${id}: speaks at about ${Math.round(speaker.median_pitch_hz)} Hz` : id;
+  return badge;
+}
+
+/** On a target language's track: a voice picker per speaker, offering the synthesizer's voices for the language. */
+async function showVoices(signal) {
+  const box = $("speaker-voices");
+  box.hidden = true;
+  if (editing.track === "source" || !editing.job.options?.dub || editing.speakers.length === 0) return;
+  const voices = await attempt(() => api.voices(editing.track));
+  if (!voices || signal?.aborted) return;
+  $("speaker-voice-list").replaceChildren(...editing.speakers.map((speaker) => {
+    const label = document.createElement("label");
+    const select = document.createElement("select");
+    const current = editing.voices?.[speaker.id] ?? "";
+    select.append(...voices.map((voice) => new Option(`${voice.name} (${Math.round(voice.pitch_hz)} Hz)`, voice.name)));
+    if (current && !voices.some((voice) => voice.name === current)) select.append(new Option(current, current));
+    select.value = current;
+    select.dataset.speaker = speaker.id;
+    select.dataset.voice = current;
+    select.addEventListener("change", () => {
+      select.classList.toggle("changed", select.value !== select.dataset.voice);
+      $("save-cues").disabled = !document.querySelector("#cue-list input.changed, #speaker-voice-list select.changed");
+    });
+    label.append(speakerBadge(speaker.id), select);
+    return label;
+  }));
+  box.hidden = false;
 }
 
 async function saveCues() {
   const changed = [...$("cue-list").querySelectorAll("input.changed")].map((input) => ({ id: input.dataset.id, text: input.value }));
-  if (changed.length === 0) return;
-  const saved = await attempt(() => api.editCues(editing.job.id, editing.track, changed, editing.etag));
+  const voices = Object.fromEntries([...$("speaker-voice-list").querySelectorAll("select.changed")].map((select) => [select.dataset.speaker, select.value]));
+  const voiceCount = Object.keys(voices).length;
+  if (changed.length === 0 && voiceCount === 0) return;
+  const saved = await attempt(() => api.editCues(editing.job.id, editing.track, changed, editing.etag, voiceCount > 0 ? voices : undefined));
   if (!saved) return;
-  Object.assign(editing, { etag: saved.etag, cues: saved.track.cues });
+  Object.assign(editing, { etag: saved.etag, cues: saved.track.cues, voices: saved.track.voices });
   $("cue-list").replaceChildren(...saved.track.cues.map(cueItem));
+  await showVoices();
   $("save-cues").disabled = true;
-  $("cue-status").textContent = `Saved ${changed.length} ${changed.length === 1 ? "cue" : "cues"}: render to hear the changes.`;
+  const parts = [changed.length ? `${changed.length} ${changed.length === 1 ? "cue" : "cues"}` : null, voiceCount ? `${voiceCount} ${voiceCount === 1 ? "voice" : "voices"}` : null];
+  $("cue-status").textContent = `Saved ${parts.filter(Boolean).join(" and ")}: render to hear the changes.`;
 }
 
 async function renderJob() {
