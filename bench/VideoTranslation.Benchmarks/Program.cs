@@ -8,6 +8,10 @@
 //
 //   dotnet run -c Release --project bench/VideoTranslation.Benchmarks -- diarization
 //
+// With "diarize FILE.wav", it diarizes one 16-bit mono WAV and reports the time and memory it took:
+//
+//   dotnet run -c Release --project bench/VideoTranslation.Benchmarks -- diarize long.wav
+//
 // With "render" first, it times instead a first render against a render after editing one translated cue, side by
 // side on the same video and machine (the goal: the second at most 10% of the first):
 //
@@ -23,9 +27,19 @@ using VideoTranslation.Pipeline.Recognition;
 using VideoTranslation.Pipeline.Synthesis;
 using VideoTranslation.Pipeline.Translation;
 
+if (args is ["diarize", var wavFile])
+{
+    var clock = Stopwatch.StartNew();
+    var frames = VideoTranslation.Pipeline.Speakers.SpeechFrames.Read(wavFile, CancellationToken.None);
+    var read = clock.Elapsed.TotalSeconds;
+    var found = VideoTranslation.Pipeline.Speakers.SpeakerDiarizer.Diarize(frames);
+    Console.WriteLine($"frames {read:0.00} s, diarize {clock.Elapsed.TotalSeconds - read:0.00} s, speakers {found.Speakers.Count}, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
+    return;
+}
+
 if (args is ["diarization"])
 {
-    await DiarizationBenchmark.RunAsync(FindRepositoryRoot());
+    await DiarizationBenchmark.RunAsync();
     return;
 }
 

@@ -241,6 +241,16 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         {
             var cues = SubtitleParser.Parse(await File.ReadAllTextAsync(subtitles, cancellationToken));
             var (fromSubtitles, sentences, named) = ProvidedSubtitles.ToSentences(cues, request.SourceLanguage);
+            if (request.Dub && media.Audio is not null)
+            {
+                // The subtitles say who speaks when; the audio says in what register, for casting their voices.
+                var audio = await ExtractedAudioAsync(request, media, work, progress, cancellationToken);
+                var frames = await Task.Run(() => SpeechFrames.Read(audio, cancellationToken), cancellationToken);
+                named = [.. named.Select(speaker => speaker with { MedianPitchHz = Math.Round(frames.MedianPitch(fromSubtitles.Segments
+                    .Where(segment => segment.Speaker == speaker.Id)
+                    .Select(segment => (segment.Start, segment.End))), 1) })];
+            }
+
             await AtomicFile.WriteTextAsync(transcriptPath, TranscriptJson.Serialize(fromSubtitles), cancellationToken);
             return (sentences, request.SourceLanguage, named);
         }
@@ -254,12 +264,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         }
         else
         {
-            var wav = Path.Combine(work, "audio.wav");
-            if (!File.Exists(wav))
-            {
-                Begin(request, PipelineStage.ExtractingAudio, 0.02, progress);
-                await AtomicFile.WriteAsync(wav, partial => AudioExtractor.ExtractAsync(request.InputPath, media, partial, cancellationToken));
-            }
+            var wav = await ExtractedAudioAsync(request, media, work, progress, cancellationToken);
 
             Begin(request, PipelineStage.Transcribing, 0.05, progress);
             transcript = await recognizer.RecognizeAsync(wav, request.SourceLanguage, cancellationToken);
@@ -271,6 +276,19 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         var source = request.SourceLanguage.IsAuto ? LanguageCode.Parse(transcript.Language) : request.SourceLanguage;
         var split = SentenceSplitter.Split(transcript, rules);
         return (new CueSegmenter(rules, source.Language).Segment(split, media.Duration), source, speakers.Speakers);
+    }
+
+    /// <summary>The media's audio as 16 kHz mono WAV in the work directory, extracted once.</summary>
+    private static async Task<string> ExtractedAudioAsync(PipelineRequest request, MediaInfo media, string work, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var wav = Path.Combine(work, "audio.wav");
+        if (!File.Exists(wav))
+        {
+            Begin(request, PipelineStage.ExtractingAudio, 0.02, progress);
+            await AtomicFile.WriteAsync(wav, partial => AudioExtractor.ExtractAsync(request.InputPath, media, partial, cancellationToken));
+        }
+
+        return wav;
     }
 
     /// <summary>Who speaks when in <paramref name="wav"/>, found once (a resumed run reads it from the work directory).</summary>

@@ -22,9 +22,14 @@ public static class EvaluationDialogues
         "Let us meet at the hotel door at half past eight.",
     ];
 
-    /// <summary>Each dialogue's name and lines; speakers are labelled by the voice that plays them.</summary>
+    /// <summary>
+    /// Each dialogue's name and lines; speakers are labelled by the voice that plays them. Two monologues come first: one
+    /// speaker must stay one (most videos have one), whatever the pauses and sentence lengths.
+    /// </summary>
     public static IReadOnlyList<(string Name, IReadOnlyList<SampleDialogue.Line> Lines)> All { get; } =
     [
+        ("one: rms", Cast(["flite:rms"], [0])),
+        ("one: espeak en+f3", Cast(["espeak:en+f3"], [0])),
         ("two: rms, slt", Cast(["flite:rms", "flite:slt"], [0, 1])),
         ("two: awb, kal", Cast(["flite:awb", "flite:kal"], [0, 1])),
         ("three: rms, slt, awb", Cast(["flite:rms", "flite:slt", "flite:awb"], [0, 1, 2, 1, 0, 2])),
@@ -32,6 +37,9 @@ public static class EvaluationDialogues
         ("two: rms, awb", Cast(["flite:rms", "flite:awb"], [1, 0, 0, 1])),
         ("three: slt, espeak en+m3, awb", Cast(["flite:slt", "espeak:en+m3", "flite:awb"], [0, 1, 2, 2, 0, 1, 1, 0])),
     ];
+
+    /// <summary>The dialogue of a low voice (flite <c>rms</c>, S1) and a high one (<c>slt</c>, S2): what the tests of a whole job use.</summary>
+    public static IReadOnlyList<SampleDialogue.Line> LowAndHigh => All.Single(dialogue => dialogue.Name == "two: rms, slt").Lines;
 
     /// <summary>The turns in order, speakers taking them by <paramref name="order"/> repeated.</summary>
     private static List<SampleDialogue.Line> Cast(string[] voices, int[] order) =>

@@ -37,10 +37,18 @@ public sealed class SpeechFrames
     public static TimeSpan TimeOf(int frame) => Hop * frame;
 
     /// <summary>The median pitch of the voiced frames (Hz), 0 where none is voiced.</summary>
-    public double MedianPitch()
+    public double MedianPitch() => Median(Pitch.Where(hz => hz > 0));
+
+    /// <summary>The median pitch of the voiced frames within <paramref name="spans"/> (Hz), 0 where none is voiced.</summary>
+    public double MedianPitch(IEnumerable<(TimeSpan Start, TimeSpan End)> spans) =>
+        Median(spans.SelectMany(span => Enumerable.Range((int)(span.Start / Hop), Math.Max(0, (int)((span.End - span.Start) / Hop))))
+            .Where(frame => frame >= 0 && frame < Count && Pitch[frame] > 0)
+            .Select(frame => Pitch[frame]));
+
+    private static double Median(IEnumerable<float> values)
     {
-        var voiced = Pitch.Where(hz => hz > 0).Order().ToArray();
-        return voiced.Length == 0 ? 0 : voiced[voiced.Length / 2];
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
 
     public static SpeechFrames Read(string wav, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public sealed class SpeakersApiTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_dialogue_gets_a_voice_per_speaker_and_a_changed_speaker_or_voice_is_spoken_again_alone()
     {
-        var (wav, _) = await SampleDialogue.CreateAsync(media.Path, EvaluationDialogues.All[0].Lines, "dialogue.wav", default);
+        var (wav, _) = await SampleDialogue.CreateAsync(media.Path, EvaluationDialogues.LowAndHigh, "dialogue.wav", default);
         var video = await SampleDialogue.VideoAsync(media.Path, wav, "dialogue.mp4", default);
         var response = await http.PostAsync("/v1/jobs", UploadForm.Create(video, ("target_languages", "es"), ("speakers", "auto"), ("voice.es.S2", "es+f4")));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -81,6 +81,30 @@ public sealed class SpeakersApiTests : IAsyncLifetime, IDisposable
         Assert.Contains("voices.S1", (await JsonAssert.IsProblemAsync(badVoice, HttpStatusCode.UnprocessableEntity)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 
+    [Fact]
+    public async Task Provided_subtitles_name_the_speakers_and_the_audio_gives_their_registers()
+    {
+        var (wav, truth) = await SampleDialogue.CreateAsync(media.Path, EvaluationDialogues.LowAndHigh, "dialogue.wav", default);
+        var video = await SampleDialogue.VideoAsync(media.Path, wav, "dialogue.mp4", default);
+        var lines = EvaluationDialogues.LowAndHigh;
+        var vtt = Path.Combine(media.Path, "dialogue.vtt");
+        await File.WriteAllTextAsync(vtt, "WEBVTT\n\n" + string.Concat(truth.Select((turn, i) =>
+            $"{Time(turn.Start)} --> {Time(turn.End)}\n<v {(turn.Speaker == "rms" ? "Robert" : "Sally")}>{lines[i].Text}\n\n")));
+        using var form = UploadForm.Create(video, ("target_languages", "es"));
+        form.Add(new StreamContent(File.OpenRead(vtt)), "source_subtitles", "dialogue.vtt");
+
+        var response = await http.PostAsync("/v1/jobs", form);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var job = await WaitAsync(response.Headers.Location!.ToString());
+
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        var speakers = job.GetProperty("speakers").EnumerateArray().ToList();
+        Assert.Equal([("S1", "Robert"), ("S2", "Sally")], speakers.Select(s => (s.GetProperty("id").GetString(), s.GetProperty("name").GetString())));
+        Assert.InRange(speakers[0].GetProperty("median_pitch_hz").GetDouble(), 60, VoiceCasting.RegisterBoundary);
+        Assert.InRange(speakers[1].GetProperty("median_pitch_hz").GetDouble(), VoiceCasting.RegisterBoundary, 300);
+        Assert.NotEqual(speakers[0].GetProperty("voices").GetProperty("es").GetString(), speakers[1].GetProperty("voices").GetProperty("es").GetString());
+    }
+
     [Theory]
     [InlineData("speakers", "11")]
     [InlineData("speakers", "two")]
@@ -97,6 +121,8 @@ public sealed class SpeakersApiTests : IAsyncLifetime, IDisposable
         Assert.Contains(field, problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Empty((await http.GetFromJsonAsync<JsonElement>("/v1/jobs")).GetProperty("jobs").EnumerateArray());
     }
+
+    private static string Time(TimeSpan time) => time.ToString(@"hh\:mm\:ss\.fff", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<List<JsonElement>> RenderReportAsync(string location)
     {

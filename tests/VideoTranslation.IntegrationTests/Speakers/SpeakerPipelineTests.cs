@@ -24,7 +24,7 @@ public sealed class SpeakerPipelineTests : IDisposable
     public async Task A_dialogue_is_dubbed_with_a_voice_per_speaker_in_their_register()
     {
         // rms, a low voice, then slt, a high one, taking turns.
-        var (wav, truth) = await SampleDialogue.CreateAsync(directory.Path, EvaluationDialogues.All[0].Lines, "dialogue.wav", default);
+        var (wav, truth) = await SampleDialogue.CreateAsync(directory.Path, EvaluationDialogues.LowAndHigh, "dialogue.wav", default);
         var video = await SampleDialogue.VideoAsync(directory.Path, wav, "dialogue.mp4", default);
         var pipeline = new TranslationPipeline(new PocketsphinxRecognizer(new PocketsphinxOptions()), new ApertiumTranslator(new ApertiumOptions()), synthesizer);
         var work = Path.Combine(directory.Path, "work");

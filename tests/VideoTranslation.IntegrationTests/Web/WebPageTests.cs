@@ -259,7 +259,7 @@ public sealed class WebPageTests(Chromium chromium) : IClassFixture<Chromium>, I
     {
         await using var server = await TestServer.StartAsync(TestServer.Settings());
         var (wav, _) = await VideoTranslation.Pipeline.Speakers.SampleDialogue.CreateAsync(
-            directory.Path, VideoTranslation.Pipeline.Speakers.EvaluationDialogues.All[0].Lines, "dialogue.wav", default);
+            directory.Path, VideoTranslation.Pipeline.Speakers.EvaluationDialogues.LowAndHigh, "dialogue.wav", default);
         var video = await VideoTranslation.Pipeline.Speakers.SampleDialogue.VideoAsync(directory.Path, wav, "dialogue.mp4", default);
         using var client = server.CreateClient(TestServer.FastPolling(timeoutSeconds: 180));
         var job = await client.StartVideoTranslationAsync(video, new VideoTranslationOptions { TargetLanguages = { "es" } });
