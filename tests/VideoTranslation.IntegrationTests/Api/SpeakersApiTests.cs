@@ -82,6 +82,32 @@ public sealed class SpeakersApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_client_and_the_cli_give_the_count_and_voices_and_show_the_speakers()
+    {
+        var (wav, _) = await SampleDialogue.CreateAsync(media.Path, EvaluationDialogues.LowAndHigh, "dialogue.wav", default);
+        var video = await SampleDialogue.VideoAsync(media.Path, wav, "dialogue.mp4", default);
+        using var client = server.CreateClient(TestServer.FastPolling(timeoutSeconds: 180));
+        var options = new VideoTranslation.Client.VideoTranslationOptions { TargetLanguages = { "es" }, Speakers = 2 };
+        options.SpeakerVoices["es"] = new Dictionary<string, string> { ["S1"] = "es+m7" };
+
+        var job = await client.WaitForVideoJobAsync((await client.StartVideoTranslationAsync(video, options)).Id);
+
+        Assert.Equal(["S1", "S2"], job.Speakers!.Select(speaker => speaker.Id));
+        Assert.Equal("es+m7", job.Speakers![0].Voices!["es"]);
+        var cues = await client.SetVoicesAsync(job.Id, "es", new Dictionary<string, string> { ["S2"] = "es+f2" });
+        Assert.Equal(("es+m7", "es+f2", true), (cues.Voices!["S1"], cues.Voices["S2"], cues.Changed));
+        Assert.Contains(cues.Cues, cue => cue.Speaker == "S2");
+
+        var (exit, stdout, _) = await VtsProcess.RunAsync("cues", job.Id, "source", "--server", server.BaseAddress.ToString());
+        Assert.Equal(0, exit);
+        Assert.Contains("speaker", stdout, StringComparison.Ordinal);
+        Assert.Contains("S2", stdout, StringComparison.Ordinal);
+        var (refused, _, error) = await VtsProcess.RunAsync("translate", video, "--to", "es", "--speakers", "11");
+        Assert.Equal(64, refused);
+        Assert.Contains("--speakers", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Provided_subtitles_name_the_speakers_and_the_audio_gives_their_registers()
     {
         var (wav, truth) = await SampleDialogue.CreateAsync(media.Path, EvaluationDialogues.LowAndHigh, "dialogue.wav", default);
