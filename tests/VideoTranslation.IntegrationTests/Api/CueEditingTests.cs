@@ -235,7 +235,7 @@ public sealed class CueEditingTests : IAsyncLifetime, IDisposable
         var response = await http.PostAsync("/v1/jobs", UploadForm.Create(video, ("target_languages", targets)));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
-        Assert.Equal("completed", (await WaitAsync(location)).GetProperty("status").GetString());
+        Assert.Equal("completed", (await http.WaitForJobAsync(location)).GetProperty("status").GetString());
         return location;
     }
 
@@ -244,7 +244,7 @@ public sealed class CueEditingTests : IAsyncLifetime, IDisposable
         var response = await http.PostAsync($"{location}/render", null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("pending", (await response.ReadJsonAsync()).GetProperty("status").GetString());
-        return await WaitAsync(location);
+        return await http.WaitForJobAsync(location);
     }
 
     private Task<HttpResponseMessage> PatchAsync(string url, object body, EntityTagHeaderValue? ifMatch = null)
@@ -256,19 +256,5 @@ public sealed class CueEditingTests : IAsyncLifetime, IDisposable
         }
 
         return http.SendAsync(request);
-    }
-
-    /// <summary>Long-polls the job until it is no longer pending.</summary>
-    private async Task<JsonElement> WaitAsync(string location)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        while (true)
-        {
-            var job = await http.GetFromJsonAsync<JsonElement>($"{location}?wait=30", deadline.Token);
-            if (job.GetProperty("status").GetString() != "pending")
-            {
-                return job;
-            }
-        }
     }
 }

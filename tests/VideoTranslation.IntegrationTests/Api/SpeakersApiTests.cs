@@ -35,7 +35,7 @@ public sealed class SpeakersApiTests : IAsyncLifetime, IDisposable
         var response = await http.PostAsync("/v1/jobs", UploadForm.Create(video, ("target_languages", "es"), ("speakers", "auto"), ("voice.es.S2", "es+f4")));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
-        var job = await WaitAsync(location);
+        var job = await http.WaitForJobAsync(location);
         Assert.Equal("completed", job.GetProperty("status").GetString());
         Assert.Equal("auto", job.GetProperty("options").GetProperty("speakers").GetString());
 
@@ -121,7 +121,7 @@ public sealed class SpeakersApiTests : IAsyncLifetime, IDisposable
 
         var response = await http.PostAsync("/v1/jobs", form);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var job = await WaitAsync(response.Headers.Location!.ToString());
+        var job = await http.WaitForJobAsync(response.Headers.Location!.ToString());
 
         Assert.Equal("completed", job.GetProperty("status").GetString());
         var speakers = job.GetProperty("speakers").EnumerateArray().ToList();
@@ -153,7 +153,7 @@ public sealed class SpeakersApiTests : IAsyncLifetime, IDisposable
     private async Task<List<JsonElement>> RenderReportAsync(string location)
     {
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync($"{location}/render", null)).StatusCode);
-        var job = await WaitAsync(location);
+        var job = await http.WaitForJobAsync(location);
         Assert.Equal("completed", job.GetProperty("status").GetString());
         var report = await http.GetFromJsonAsync<JsonElement>(job.GetProperty("results").GetProperty("es").GetProperty("dubbing_report").GetString());
         return [.. report.GetProperty("cues").EnumerateArray()];
@@ -161,17 +161,4 @@ public sealed class SpeakersApiTests : IAsyncLifetime, IDisposable
 
     private Task<HttpResponseMessage> PatchAsync(string url, object body) =>
         http.SendAsync(new HttpRequestMessage(HttpMethod.Patch, url) { Content = JsonContent.Create(body) });
-
-    private async Task<JsonElement> WaitAsync(string location)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        while (true)
-        {
-            var job = await http.GetFromJsonAsync<JsonElement>($"{location}?wait=30", deadline.Token);
-            if (job.GetProperty("status").GetString() != "pending")
-            {
-                return job;
-            }
-        }
-    }
 }

@@ -46,7 +46,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         Assert.Equal("pending", accepted.GetProperty("status").GetString());
         Assert.True(accepted.GetProperty("eta_seconds").GetDouble() > 0);
 
-        var job = await WaitAsync(location);
+        var job = await http.WaitForJobAsync(location);
         Assert.Equal("completed", job.GetProperty("status").GetString());
         Assert.Equal(("done", 1.0), (job.GetProperty("stage").GetString(), job.GetProperty("progress").GetDouble()));
         Assert.Equal(JsonValueKind.Null, job.GetProperty("error").ValueKind);
@@ -90,7 +90,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         form.Add(new StreamContent(File.OpenRead(subtitles)), "source_subtitles", "talk.srt");
 
         var location = (await http.PostAsync("/v1/jobs", form)).Headers.Location!.ToString();
-        await WaitAsync(location);
+        await http.WaitForJobAsync(location);
 
         Assert.Equal("1\n00:00:00,500 --> 00:00:02,000\nBuenos días.\n\n", await http.GetStringAsync($"{location}/artifacts/es.srt"));
     }
@@ -261,7 +261,7 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
     {
         var video = await TestMedia.SpeechVideoAsync(media.Path, "Hello.", seconds: 2);
         var location = (await http.PostAsync("/v1/jobs", UploadForm.Create(video, ("target_languages", "es"), ("dub", "false")))).Headers.Location!.ToString();
-        await WaitAsync(location);
+        await http.WaitForJobAsync(location);
 
         foreach (var name in new[] { "..%2F..%2Fjobs.db", "input.mp4", "work", "%2Fetc%2Fpasswd" })
         {
@@ -274,21 +274,6 @@ public sealed class VideoJobsApiTests : IAsyncLifetime, IDisposable
         var path = Path.Combine(media.Path, "notes.mp4");
         await File.WriteAllTextAsync(path, "These are meeting notes, not a video.");
         return path;
-    }
-
-    private async Task<JsonElement> WaitAsync(string location)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            var job = await http.GetFromJsonAsync<JsonElement>(location);
-            if (job.GetProperty("status").GetString() != "pending" || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     private void AssertNoJobs()
