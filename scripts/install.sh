@@ -17,6 +17,10 @@ packages=(
   ca-certificates ffmpeg sox flite espeak-ng postgresql
   pocketsphinx pocketsphinx-en-us
   apertium apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-es-pt
+  # Pairs that reach more languages from English through Spanish or Catalan (and back): French, Italian, Occitan,
+  # Asturian, Aragonese, Sardinian; Esperanto directly; Romanian into English (its package has ro->es only).
+  apertium-fr-es apertium-spa-ita apertium-oc-es apertium-spa-ast apertium-spa-arg apertium-cat-ita apertium-fra-cat
+  apertium-cat-srd apertium-eo-en apertium-es-ro
 )
 missing=()
 for package in "${packages[@]}"; do

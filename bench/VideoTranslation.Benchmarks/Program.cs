@@ -8,6 +8,11 @@
 //
 //   dotnet run -c Release --project bench/VideoTranslation.Benchmarks -- diarization
 //
+// With "bridges SECONDS", it times translating that much speech into every target English reaches, beside the time
+// into each bridged target's bridge language:
+//
+//   dotnet run -c Release --project bench/VideoTranslation.Benchmarks -- bridges 600
+//
 // With "diarize FILE.wav", it diarizes one 16-bit mono WAV and reports the time and memory it took:
 //
 //   dotnet run -c Release --project bench/VideoTranslation.Benchmarks -- diarize long.wav
@@ -34,6 +39,12 @@ if (args is ["diarize", var wavFile])
     var read = clock.Elapsed.TotalSeconds;
     var found = VideoTranslation.Pipeline.Speakers.SpeakerDiarizer.Diarize(frames);
     Console.WriteLine($"frames {read:0.00} s, diarize {clock.Elapsed.TotalSeconds - read:0.00} s, speakers {found.Speakers.Count}, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
+    return;
+}
+
+if (args is ["bridges", var bridgeSeconds])
+{
+    await BridgeBenchmark.RunAsync(double.Parse(bridgeSeconds, CultureInfo.InvariantCulture));
     return;
 }
 

@@ -4,8 +4,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace VideoTranslation.Domain;
 
 /// <summary>
-/// A language tag in the BCP 47 subset the service accepts: an ISO 639-1 language, optionally a
-/// script (4 letters) and a region (2 letters or 3 digits), e.g. <c>en</c>, <c>pt-BR</c>, <c>zh-Hant-TW</c>.
+/// A language tag in the BCP 47 subset the service accepts: an ISO 639-1 language (or, as BCP 47 has it, the ISO 639-3
+/// code of a language with none that an engine here speaks: <c>ast</c>), optionally a script (4 letters) and a region
+/// (2 letters or 3 digits), e.g. <c>en</c>, <c>pt-BR</c>, <c>zh-Hant-TW</c>.
 /// Tags are normalized to their canonical casing, so <c>PT-br</c> and <c>pt-BR</c> are the same language.
 /// </summary>
 public readonly record struct LanguageCode
@@ -27,7 +28,9 @@ public readonly record struct LanguageCode
         "rw:kin sa:san sc:srd sd:snd se:sme sg:sag si:sin sk:slk sl:slv sm:smo sn:sna so:som sq:sqi sr:srp ss:ssw " +
         "st:sot su:sun sv:swe sw:swa ta:tam te:tel tg:tgk th:tha ti:tir tk:tuk tl:tgl tn:tsn to:ton tr:tur ts:tso " +
         "tt:tat tw:twi ty:tah ug:uig uk:ukr ur:urd uz:uzb ve:ven vi:vie vo:vol wa:wln wo:wol xh:xho yi:yid yo:yor " +
-        "za:zha zh:zho zu:zul")
+        "za:zha zh:zho zu:zul " +
+        // Languages without a two-letter code that the offline engines reach (Apertium's Spanish-Asturian pair).
+        "ast:ast")
         .Split(' ').Select(pair => pair.Split(':')).ToFrozenDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 
     private LanguageCode(string value, string language)

@@ -8,5 +8,8 @@ namespace VideoTranslation.Pipeline.Orchestration;
 public sealed record LanguageSupport(
     string Recognizer, string Translator, string Synthesizer, bool DetectsSourceLanguage, bool AnyPair, IReadOnlyList<LanguagePairSupport> Pairs);
 
-/// <summary>One translation pair: <see cref="Recognized"/> when the source's speech can be recognized, <see cref="Dubbed"/> when the target has a voice.</summary>
-public sealed record LanguagePairSupport(string Source, string Target, bool Recognized, bool Dubbed);
+/// <summary>
+/// One translation pair: <see cref="Recognized"/> when the source's speech can be recognized, <see cref="Dubbed"/> when
+/// the target has a voice, <see cref="Via"/> the language it is translated through (null when translated directly).
+/// </summary>
+public sealed record LanguagePairSupport(string Source, string Target, bool Recognized, bool Dubbed, string? Via = null);

@@ -19,7 +19,7 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<EnginesOptions>().BindConfiguration(EnginesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PocketsphinxOptions>().BindConfiguration(PocketsphinxOptions.SectionName);
-        services.AddOptions<ApertiumOptions>().BindConfiguration(ApertiumOptions.SectionName);
+        services.AddOptions<ApertiumOptions>().BindConfiguration(ApertiumOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WhisperOptions>().BindConfiguration(WhisperOptions.SectionName);
         services.AddOptions<OpenAiOptions>().BindConfiguration(OpenAiOptions.SectionName);
         services.AddHttpClient(OpenAiOptions.SectionName, http => http.Timeout = TimeSpan.FromMinutes(10));

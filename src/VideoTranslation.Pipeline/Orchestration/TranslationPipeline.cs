@@ -109,7 +109,7 @@ public sealed class TranslationPipeline(ISpeechRecognizer recognizer, ITranslato
         {
             if (pair.Split("->") is [var from, var to] && LanguageCode.TryParse(from, out var source, out _) && LanguageCode.TryParse(to, out var target, out _))
             {
-                pairs.Add(new LanguagePairSupport(source.Value, target.Value, recognizer.Supports(source), synthesizer.Supports(target)));
+                pairs.Add(new LanguagePairSupport(source.Value, target.Value, recognizer.Supports(source), synthesizer.Supports(target), translator.BridgeOf(source, target)));
             }
         }
 

@@ -7,7 +7,11 @@ public sealed class ApertiumOptions
 
     public string Executable { get; set; } = "apertium";
 
-    /// <summary>Installed pairs appear here as <c>SOURCE-TARGET.mode</c> files.</summary>
+    /// <summary>
+    /// Installed pairs appear here as <c>SOURCE-TARGET.mode</c> files. A folder named <c>modes</c>: apertium is run with
+    /// its parent as the data directory (<c>-d</c>), and looks for the modes there.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.RegularExpression(@"^.*[/\\]modes[/\\]?$", ErrorMessage = "Translation:Apertium:ModesDirectory must be a folder named 'modes' (apertium reads DIR/modes for -d DIR).")]
     public string ModesDirectory { get; set; } = "/usr/share/apertium/modes";
 
     /// <summary>Longest chain of pairs to reach a target, e.g. 2 for en->es->pt.</summary>

@@ -5,10 +5,13 @@ namespace VideoTranslation.Pipeline.Translation;
 
 /// <summary>
 /// The offline default: Apertium rule-based translation. Discovers the installed pairs from their mode files,
-/// and reaches pairs that have no direct mode through others (en->pt as en->es, then es->pt). Sentences go
-/// through one process per hop, one per line: Apertium keeps lines, so alignment is kept.
+/// and reaches pairs that have no direct mode through one other language (en->fr as en->es, then es->fr), a direct
+/// pair always preferred and the bridge chosen by a fixed preference where several would do. Sentences go through
+/// one process per hop, one per line: Apertium keeps lines, so alignment is kept. Words the recognizer left in lower
+/// case that the source dictionary knows only capitalized (days, months, names) are capitalized first, or Apertium
+/// would not know them ("on monday" came out "en monday").
 /// </summary>
-public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
+public sealed partial class ApertiumTranslator(ApertiumOptions options) : ITranslator
 {
     // Apertium names languages by ISO 639-2/3 or 639-1 codes; the service uses 639-1 (with a region for variants).
     private static readonly Dictionary<string, string> ToIso6391 = new(StringComparer.Ordinal)
@@ -28,7 +31,14 @@ public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
         ["nno"] = "nn",
         ["swe"] = "sv",
         ["dan"] = "da",
+        ["arg"] = "an",
+        ["srd"] = "sc",
+        ["ron"] = "ro",
+        ["ast"] = "ast", // Asturian has no two-letter code
     };
+
+    // Where several languages bridge a pair, the one with the fullest pairs is taken, so a route is the same on every node.
+    private static readonly string[] PreferredBridges = ["es", "ca", "en", "fr", "pt", "gl", "it", "eo"];
 
     private readonly Lazy<List<Mode>> modes = new(() => Discover(options.ModesDirectory));
 
@@ -44,6 +54,9 @@ public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
 
     public bool Supports(LanguageCode source, LanguageCode target) => Route(source.Value, target.Value) is not null;
 
+    public string? BridgeOf(LanguageCode source, LanguageCode target) =>
+        Route(source.Value, target.Value) is [var first, _, ..] ? LanguageOf(first.Target) : null;
+
     public async Task<IReadOnlyList<string>> TranslateAsync(
         IReadOnlyList<string> sentences, LanguageCode source, LanguageCode target, Glossary glossary, CancellationToken cancellationToken)
     {
@@ -56,10 +69,13 @@ public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
         }
 
         // One sentence per line; a line break inside a sentence would shift every following line.
-        var text = string.Join('\n', sentences.Select(sentence => glossary.Protect(sentence.ReplaceLineEndings(" "))));
+        var lines = sentences.Select(sentence => sentence.ReplaceLineEndings(" ")).ToList();
+        lines = [.. await Truecasing.RestoreAsync(lines, route[0].Analyser, cancellationToken)];
+        var text = string.Join('\n', lines.Select(glossary.Protect));
         foreach (var mode in route)
         {
-            var result = await ExternalTool.RunAsync(options.Executable, ["-u", mode.Name], cancellationToken, standardInput: text + "\n");
+            // -d names the data directory whose modes/ holds the pairs: without it apertium reads only its default one.
+            var result = await ExternalTool.RunAsync(options.Executable, ["-d", DataDirectory, "-u", mode.Name], cancellationToken, standardInput: text + "\n");
             text = result.StandardOutput;
         }
 
@@ -72,7 +88,13 @@ public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
         return translated;
     }
 
-    /// <summary>The chain of modes from <paramref name="source"/> to <paramref name="target"/> (breadth first: fewest hops), or null.</summary>
+    /// <summary>The directory apertium's <c>-d</c> takes: the one holding <see cref="ApertiumOptions.ModesDirectory"/>.</summary>
+    private string DataDirectory => Path.GetDirectoryName(Path.GetFullPath(options.ModesDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
+
+    /// <summary>
+    /// The chain of modes from <paramref name="source"/> to <paramref name="target"/>: the direct mode, else the fewest
+    /// hops, bridges in <see cref="PreferredBridges"/> order first; null when none reaches it.
+    /// </summary>
     private List<Mode>? Route(string source, string target)
     {
         var from = LanguageOf(source);
@@ -83,7 +105,8 @@ public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
 
         // "pt-BR" is reached by a pt_BR mode when one is installed, else by plain "pt"; "es-MX" by "es".
         var to = modes.Value.Any(mode => mode.Target == target) ? target : LanguageOf(target);
-        var paths = new Queue<List<Mode>>(modes.Value.Where(mode => mode.Source == from).Select(mode => new List<Mode> { mode }));
+        var starts = modes.Value.Where(mode => mode.Source == from).OrderBy(mode => Preference(LanguageOf(mode.Target))).ThenBy(mode => mode.Name, StringComparer.Ordinal);
+        var paths = new Queue<List<Mode>>(starts.Select(mode => new List<Mode> { mode }));
         while (paths.TryDequeue(out var path))
         {
             if (path[^1].Target == to)
@@ -103,6 +126,8 @@ public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
 
         return null;
     }
+
+    private static int Preference(string language) => Array.IndexOf(PreferredBridges, language) is var index and >= 0 ? index : PreferredBridges.Length;
 
     private static string LanguageOf(string tag) => tag.Split('-')[0];
 
@@ -126,11 +151,11 @@ public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
             // Regional variants become region subtags (pt_BR -> pt-BR); other variants (spelling norms) are skipped.
             if (variant is null)
             {
-                found.Add(new Mode(name, source, target));
+                found.Add(new Mode(name, source, target, Analyser(file)));
             }
             else if (variant.Length == 2 && variant.All(char.IsAsciiLetterUpper))
             {
-                found.Add(new Mode(name, source, $"{target}-{variant}"));
+                found.Add(new Mode(name, source, $"{target}-{variant}", Analyser(file)));
             }
         }
 
@@ -140,11 +165,19 @@ public sealed class ApertiumTranslator(ApertiumOptions options) : ITranslator
     private static bool Iso(string code, out string iso)
     {
         iso = code.Length == 2 ? code : ToIso6391.GetValueOrDefault(code, "");
-        return iso.Length == 2;
+        return iso.Length is 2 or 3;
     }
+
+    /// <summary>The source language's morphological analyser a mode starts with (its first <c>lt-proc</c>'s file), if named plainly.</summary>
+    private static string? Analyser(string modeFile) =>
+        AnalyserPath().Match(File.ReadAllText(modeFile)) is { Success: true } match && File.Exists(match.Groups["path"].Value) ? match.Groups["path"].Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*lt-proc\s+(?:-\w+\s+)*'(?<path>[^']+\.automorf\.bin)'")]
+    private static partial System.Text.RegularExpressions.Regex AnalyserPath();
 
     /// <summary>Apertium leaves stray spaces where it dropped or moved words.</summary>
     private static string Tidy(string line) => string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-    private sealed record Mode(string Name, string Source, string Target);
+    /// <param name="Analyser">The source language's analyser (<c>*.automorf.bin</c>), for restoring casing; null if unknown.</param>
+    private sealed record Mode(string Name, string Source, string Target, string? Analyser);
 }

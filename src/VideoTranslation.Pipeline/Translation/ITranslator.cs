@@ -13,6 +13,9 @@ public interface ITranslator
 
     bool Supports(LanguageCode source, LanguageCode target);
 
+    /// <summary>The language a pair is translated through when the engine has no direct way (e.g. <c>es</c> for en->fr); null when direct.</summary>
+    string? BridgeOf(LanguageCode source, LanguageCode target) => null;
+
     /// <exception cref="UnsupportedLanguageException">The pair is not supported; the message lists those that are.</exception>
     Task<IReadOnlyList<string>> TranslateAsync(
         IReadOnlyList<string> sentences, LanguageCode source, LanguageCode target, Glossary glossary, CancellationToken cancellationToken);

@@ -120,7 +120,8 @@ function showTargets() {
     const label = document.createElement("label");
     const input = Object.assign(document.createElement("input"), { type: "checkbox", name: "target", value: pair.target, checked: checked.has(pair.target) });
     label.append(input, ` ${languageName(pair.target)} `, Object.assign(document.createElement("span"), { className: "code", textContent: pair.target }));
-    if (!pair.dubbed) label.append(Object.assign(document.createElement("span"), { className: "hint", textContent: " (subtitles only)" }));
+    const notes = [pair.via ? `via ${languageName(pair.via)}` : null, pair.dubbed ? null : "subtitles only"].filter(Boolean);
+    if (notes.length) label.append(Object.assign(document.createElement("span"), { className: "hint", textContent: ` (${notes.join(", ")})` }));
     return label;
   }));
   if (capabilities.any_language_pair) {
