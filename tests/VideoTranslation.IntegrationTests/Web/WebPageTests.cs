@@ -300,6 +300,10 @@ public sealed class WebPageTests(Chromium chromium) : IClassFixture<Chromium>, I
         var response = await page.GotoAsync("/");
         Assert.Contains("default-src 'self'", (await response!.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("input[name=target][value=es]")).ToBeVisibleAsync();
+        // Bridged targets say so, and targets without a voice say they are subtitles only.
+        await Assertions.Expect(page.Locator("label:has(input[name=target][value=fr])")).ToContainTextAsync("via Spanish");
+        await Assertions.Expect(page.Locator("label:has(input[name=target][value=oc])")).ToContainTextAsync("subtitles only");
+        await Assertions.Expect(page.Locator("label:has(input[name=target][value=es])")).Not.ToContainTextAsync("via");
 
         // Tab reaches the file chooser first, then the language, each with its label.
         await page.Keyboard.PressAsync("Tab"); // skip link
