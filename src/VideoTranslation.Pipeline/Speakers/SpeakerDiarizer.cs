@@ -38,36 +38,7 @@ public static class SpeakerDiarizer
             return Diarization.OneSpeaker();
         }
 
-        // Windows over each stretch of speech: long ones in overlapping seconds, short ones whole.
-        var windows = new List<(int Start, int End)>();
-        foreach (var (start, end) in segments)
-        {
-            if (end - start < Window)
-            {
-                if (end - start >= MinWindow)
-                {
-                    windows.Add((start, end));
-                }
-
-                continue;
-            }
-
-            for (var at = start; ; at += WindowHop)
-            {
-                var last = at + Window >= end;
-                windows.Add(last ? (end - Window, end) : (at, at + Window));
-                if (last)
-                {
-                    break;
-                }
-            }
-        }
-
-        if (windows.Count == 0)
-        {
-            windows.AddRange(segments);
-        }
-
+        var windows = Windows(segments);
         var globalPitch = Median(Enumerable.Range(0, frames.Count).Where(i => speech[i]).Select(i => frames.Pitch[i]).Where(hz => hz > 0));
         var embeddings = windows.Select(window => Embed(frames, window.Start, window.End, globalPitch)).ToList();
         var (means, deviations) = Statistics(embeddings);
@@ -84,27 +55,16 @@ public static class SpeakerDiarizer
             sampleLabels = AverageLinkage.Cluster(points, least, 0); // more speakers than the voices' distances suggest
         }
 
-        var centres = Centres(points, sampleLabels);
+        // The groups become speakers by BIC over their frames' MFCCs (down to the number given, if one was).
+        var groupFrames = Enumerable.Range(0, sampleLabels.Max() + 1).Select(_ => new List<float[]>()).ToList();
+        for (var s = 0; s < sampled.Count; s++)
         {
-            // The groups become speakers by BIC over their frames' MFCCs (down to the number given, if one was).
-            var clusterFrames = Enumerable.Range(0, centres.Count).Select(_ => new List<float[]>()).ToList();
-            for (var s = 0; s < sampled.Count; s++)
-            {
-                var (start, end) = windows[sampled[s]];
-                for (var f = start; f < end; f++)
-                {
-                    clusterFrames[sampleLabels[s]].Add(frames.Mfcc[f]);
-                }
-            }
-
-            var merged = BicMerging.Merge(clusterFrames, wanted, BicPenalty);
-            for (var s = 0; s < sampleLabels.Length; s++)
-            {
-                sampleLabels[s] = merged[sampleLabels[s]];
-            }
-
-            centres = Centres(points, sampleLabels);
+            var (start, end) = windows[sampled[s]];
+            groupFrames[sampleLabels[s]].AddRange(Enumerable.Range(start, end - start).Select(f => frames.Mfcc[f]));
         }
+
+        var merged = BicMerging.Merge(groupFrames, wanted, BicPenalty);
+        var centres = Centres(points, [.. sampleLabels.Select(group => merged[group])]);
         var labels = new int[standardized.Count];
         for (var iteration = 0; iteration < 5; iteration++)
         {
@@ -151,6 +111,36 @@ public static class SpeakerDiarizer
         }
 
         return Labelled(frames, segments, frameLabels);
+    }
+
+    /// <summary>Windows over each stretch of speech: long ones in overlapping seconds, short ones whole (the shortest none, unless all are).</summary>
+    private static List<(int Start, int End)> Windows(List<(int Start, int End)> segments)
+    {
+        var windows = new List<(int Start, int End)>();
+        foreach (var (start, end) in segments)
+        {
+            if (end - start < Window)
+            {
+                if (end - start >= MinWindow)
+                {
+                    windows.Add((start, end));
+                }
+
+                continue;
+            }
+
+            for (var at = start; ; at += WindowHop)
+            {
+                var last = at + Window >= end;
+                windows.Add(last ? (end - Window, end) : (at, at + Window));
+                if (last)
+                {
+                    break;
+                }
+            }
+        }
+
+        return windows.Count > 0 ? windows : [.. segments];
     }
 
     /// <summary>Frames louder than a level between the quiet floor and the loud speech, with short gaps bridged and blips dropped.</summary>

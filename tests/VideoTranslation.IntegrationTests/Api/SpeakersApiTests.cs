@@ -70,6 +70,7 @@ public sealed class SpeakersApiTests : IAsyncLifetime, IDisposable
         // A new voice for S1: all of S1's speech, and only it, is made again.
         var voiced = await PatchAsync($"{location}/cues/es", new { voices = new Dictionary<string, string> { ["S1"] = "es+m7" } });
         Assert.Equal(HttpStatusCode.OK, voiced.StatusCode);
+        Assert.Equal("es+m7", (await http.GetFromJsonAsync<JsonElement>(location)).GetProperty("speakers")[0].GetProperty("voices").GetProperty("es").GetString());
         report = await RenderReportAsync(location);
         Assert.All(report, cue => Assert.Equal(cue.GetProperty("speaker").GetString() == "S1", !cue.GetProperty("reused").GetBoolean()));
         Assert.Equal("es+m7", (await http.GetFromJsonAsync<JsonElement>(location)).GetProperty("speakers")[0].GetProperty("voices").GetProperty("es").GetString());

@@ -58,7 +58,7 @@ public static class CuesApi
 
     internal static async Task<Results<Ok<CueTrackResource>, ProblemHttpResult>> EditCuesAsync(
         string id, string track, CueEditsRequest? request, HttpContext context, IJobRepository jobs, CueTrackStore cues, TranslationPipeline pipeline,
-        CancellationToken cancellationToken)
+        JobSpeakers speakers, CancellationToken cancellationToken)
     {
         var (found, problem) = await FindTrackAsync(id, track, context, jobs, cues, cancellationToken);
         if (found is null)
@@ -67,7 +67,9 @@ public static class CuesApi
         }
 
         var edits = (request?.Cues ?? []).Select(edit => new CueEdit(edit.Id ?? "", edit.Text, edit.Start, edit.End, edit.Speaker)).ToList();
-        return await ApplyAsync(found, edits, context, cues, cancellationToken, request?.Voices, pipeline.RefuseVoice);
+        var applied = await ApplyAsync(found, edits, context, cues, cancellationToken, request?.Voices, pipeline.RefuseVoice);
+        speakers.Forget(found.Job); // voices and speakers live in the tracks
+        return applied;
     }
 
     internal static async Task<Results<Ok<CueTrackResource>, ProblemHttpResult>> ImportCuesAsync(

@@ -6,12 +6,14 @@ using VideoTranslation.Server.Editing;
 namespace VideoTranslation.Server.Api.V1;
 
 /// <summary>
-/// A video job's speakers as its resource lists them: from its rendered tracks, the source's speakers with their pitch
-/// and each target track's voice for them. Read once per node for a finished job (a render changes its version).
+/// A video job's speakers as its resource lists them: from its tracks, the source's speakers with their pitch and each
+/// target track's voice for them. Read once per node and job version: tracks change only as a run completes (which
+/// changes the version) or by an edit, after which <see cref="Forget"/> drops this node's copy (another node's shows
+/// the voices as rendered until the job's next version).
 /// </summary>
 public sealed class JobSpeakers(CueTrackStore cues) : IDisposable
 {
-    private readonly MemoryCache finished = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    private readonly MemoryCache read = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
     /// <summary>The speakers; null for a job that has none yet (not a video job, or never rendered).</summary>
     public async Task<IReadOnlyList<SpeakerResource>?> ForAsync(TranslationJob job, CancellationToken cancellationToken)
@@ -21,8 +23,7 @@ public sealed class JobSpeakers(CueTrackStore cues) : IDisposable
             return null;
         }
 
-        var key = (job.Id, job.CreatedAt, job.Version);
-        if (finished.TryGetValue(key, out IReadOnlyList<SpeakerResource>? cached))
+        if (read.TryGetValue((job.Id, job.CreatedAt, job.Version), out IReadOnlyList<SpeakerResource>? cached))
         {
             return cached;
         }
@@ -44,13 +45,12 @@ public sealed class JobSpeakers(CueTrackStore cues) : IDisposable
             ];
         }
 
-        if (job.State.IsTerminal())
-        {
-            finished.Set(key, speakers, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
-        }
-
+        read.Set((job.Id, job.CreatedAt, job.Version), speakers, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
         return speakers;
     }
 
-    public void Dispose() => finished.Dispose();
+    /// <summary>Drops this node's copy of the job's speakers at its current version (its tracks were edited).</summary>
+    public void Forget(TranslationJob job) => read.Remove((job.Id, job.CreatedAt, job.Version));
+
+    public void Dispose() => read.Dispose();
 }
