@@ -21,6 +21,7 @@ public static class SpeakerDiarizer
     private const int WindowHop = 50;
     private const int MinWindow = 20; // a shorter stretch of speech has no window of its own
     private const int MaxClustered = 600; // windows clustered at most; the rest join the nearest cluster
+    private const int MaxGroups = 30; // groups handed to the BIC at most (voices of one speaker make a few each)
     private const int BridgedGap = 20; // silences shorter than this stay inside the speech around them
     private const int MinSpeech = 10;
     private const int MinRun = 30; // a speaker's run shorter than this inside speech takes its neighbours' label
@@ -53,6 +54,10 @@ public static class SpeakerDiarizer
         if (wanted is { } least && sampleLabels.Max() + 1 < least)
         {
             sampleLabels = AverageLinkage.Cluster(points, least, 0); // more speakers than the voices' distances suggest
+        }
+        else if (sampleLabels.Max() + 1 > MaxGroups)
+        {
+            sampleLabels = AverageLinkage.Cluster(points, MaxGroups, 0); // noise or music: bound the BIC's cubic work
         }
 
         // The groups become speakers by BIC over their frames' MFCCs (down to the number given, if one was).
