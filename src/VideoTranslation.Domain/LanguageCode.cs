@@ -33,6 +33,9 @@ public readonly record struct LanguageCode
         "ast:ast")
         .Split(' ').Select(pair => pair.Split(':')).ToFrozenDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, string> Iso6392To6391 =
+        Iso6391To6392.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
     private LanguageCode(string value, string language)
     {
         Value = value;
@@ -103,6 +106,13 @@ public readonly record struct LanguageCode
         code = new LanguageCode(string.Join('-', normalized), language);
         error = null;
         return true;
+    }
+
+    /// <summary>The language whose ISO 639-2/T code is <paramref name="iso6392"/> (e.g. <c>spa</c> → <c>es</c>), as <see cref="Language"/> names it.</summary>
+    public static bool TryFromIso6392(string iso6392, [NotNullWhen(true)] out string? language)
+    {
+        language = Iso6392To6391.GetValueOrDefault(iso6392);
+        return language is not null;
     }
 
     public static LanguageCode Parse(string value) =>

@@ -13,30 +13,6 @@ namespace VideoTranslation.Pipeline.Translation;
 /// </summary>
 public sealed partial class ApertiumTranslator(ApertiumOptions options) : ITranslator
 {
-    // Apertium names languages by ISO 639-2/3 or 639-1 codes; the service uses 639-1 (with a region for variants).
-    private static readonly Dictionary<string, string> ToIso6391 = new(StringComparer.Ordinal)
-    {
-        ["eng"] = "en",
-        ["spa"] = "es",
-        ["cat"] = "ca",
-        ["glg"] = "gl",
-        ["por"] = "pt",
-        ["fra"] = "fr",
-        ["ita"] = "it",
-        ["deu"] = "de",
-        ["oci"] = "oc",
-        ["eus"] = "eu",
-        ["epo"] = "eo",
-        ["nob"] = "nb",
-        ["nno"] = "nn",
-        ["swe"] = "sv",
-        ["dan"] = "da",
-        ["arg"] = "an",
-        ["srd"] = "sc",
-        ["ron"] = "ro",
-        ["ast"] = "ast", // Asturian has no two-letter code
-    };
-
     // Where several languages bridge a pair, the one with the fullest pairs is taken, so a route is the same on every node.
     private static readonly string[] PreferredBridges = ["es", "ca", "en", "fr", "pt", "gl", "it", "eo"];
 
@@ -162,10 +138,11 @@ public sealed partial class ApertiumTranslator(ApertiumOptions options) : ITrans
         return found;
     }
 
+    /// <summary>The service's tag for an Apertium language name: ISO 639-1 as is, ISO 639-2/T (<c>spa</c>) through the one table.</summary>
     private static bool Iso(string code, out string iso)
     {
-        iso = code.Length == 2 ? code : ToIso6391.GetValueOrDefault(code, "");
-        return iso.Length is 2 or 3;
+        iso = code.Length == 2 ? code : LanguageCode.TryFromIso6392(code, out var language) ? language : "";
+        return iso.Length > 0;
     }
 
     /// <summary>The source language's morphological analyser a mode starts with (its first <c>lt-proc</c>'s file), if named plainly.</summary>

@@ -28,23 +28,6 @@ public sealed class BridgedTranslationTests : IDisposable
         { "sc", "ca" },
     };
 
-    // Apertium's three-letter names, where a package uses them for the analyser's file.
-    private static readonly Dictionary<string, string> ThreeLetter = new(StringComparer.Ordinal)
-    {
-        ["es"] = "spa",
-        ["ca"] = "cat",
-        ["gl"] = "glg",
-        ["pt"] = "por",
-        ["fr"] = "fra",
-        ["it"] = "ita",
-        ["oc"] = "oci",
-        ["an"] = "arg",
-        ["sc"] = "srd",
-        ["eo"] = "epo",
-        ["ast"] = "ast",
-        ["en"] = "eng",
-    };
-
     private static readonly ApertiumTranslator Translator = new(new ApertiumOptions());
     private static readonly LanguageCode English = LanguageCode.Parse("en");
     private readonly TempDirectory directory = new();
@@ -156,7 +139,7 @@ public sealed class BridgedTranslationTests : IDisposable
     /// <summary>The share of the words the language's Apertium analyser knows (any package's analyser for it).</summary>
     private static async Task<double> KnownShareAsync(IReadOnlyList<string> sentences, string language)
     {
-        var names = new[] { language, ThreeLetter[language] };
+        var names = new[] { language, LanguageCode.Parse(language).Iso6392 }; // packages name files either way
         var analyser = Directory.EnumerateFiles("/usr/share/apertium", "*.automorf.bin", SearchOption.AllDirectories)
             .Where(path => names.Any(name => Path.GetFileName(path).StartsWith(name + "-", StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
