@@ -76,6 +76,29 @@ public static class WavFile
         throw new InvalidDataException($"{path} has no data chunk.");
     }
 
+    /// <summary>The size of <see cref="Mono16Header"/>.</summary>
+    public const int Mono16HeaderSize = 44;
+
+    /// <summary>A canonical 44-byte header for <paramref name="samples"/> of 16-bit mono PCM at <paramref name="sampleRate"/>.</summary>
+    public static byte[] Mono16Header(int sampleRate, long samples)
+    {
+        var dataBytes = (uint)(samples * 2);
+        var header = new byte[Mono16HeaderSize];
+        "RIFF"u8.CopyTo(header);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), 36 + dataBytes);
+        "WAVEfmt "u8.CopyTo(header.AsSpan(8));
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(16), 16);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(20), 1); // PCM
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(22), 1); // mono
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(24), (uint)sampleRate);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(28), (uint)sampleRate * 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(32), 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(34), 16);
+        "data"u8.CopyTo(header.AsSpan(36));
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(40), dataBytes);
+        return header;
+    }
+
     public static TimeSpan Duration(string path)
     {
         using var file = File.OpenRead(path);

@@ -95,22 +95,11 @@ public static class SampleDialogue
 
     private static async Task WriteAsync(string path, List<short> samples, CancellationToken cancellationToken)
     {
-        var bytes = new byte[44 + (samples.Count * 2)];
-        "RIFF"u8.CopyTo(bytes);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), bytes.Length - 8);
-        "WAVEfmt "u8.CopyTo(bytes.AsSpan(8));
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(16), 16);
-        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(20), 1); // PCM
-        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(22), 1); // mono
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(24), SampleRate);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(28), SampleRate * 2);
-        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(32), 2);
-        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(34), 16);
-        "data"u8.CopyTo(bytes.AsSpan(36));
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(40), samples.Count * 2);
+        var bytes = new byte[WavFile.Mono16HeaderSize + (samples.Count * 2)];
+        WavFile.Mono16Header(SampleRate, samples.Count).CopyTo(bytes, 0);
         for (var i = 0; i < samples.Count; i++)
         {
-            BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(44 + (i * 2)), samples[i]);
+            BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(WavFile.Mono16HeaderSize + (i * 2)), samples[i]);
         }
 
         await File.WriteAllBytesAsync(path, bytes, cancellationToken);

@@ -15,14 +15,14 @@ namespace VideoTranslation.Pipeline.Synthesis;
 public static class DubTrackWriter
 {
     public const int SampleRate = 24_000;
-    private const int HeaderSize = 44;
+    private const int HeaderSize = WavFile.Mono16HeaderSize;
 
     public static async Task WriteAsync(
         string outputWav, TimeSpan mediaDuration, IReadOnlyList<(string Clip, DubPlacement Placement)> clips, CancellationToken cancellationToken, string? fittedCache = null)
     {
         var totalSamples = (long)Math.Ceiling(mediaDuration.TotalSeconds * SampleRate);
         await using var output = new FileStream(outputWav, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        await output.WriteAsync(Header(totalSamples), cancellationToken);
+        await output.WriteAsync(WavFile.Mono16Header(SampleRate, totalSamples), cancellationToken);
         output.SetLength(HeaderSize + (totalSamples * 2));
 
         foreach (var (clip, placement) in clips)
@@ -71,24 +71,4 @@ public static class DubTrackWriter
             "-ac", "1", "-ar", SampleRate.ToString(CultureInfo.InvariantCulture),
             "-frames:a", samples.ToString(CultureInfo.InvariantCulture), "-f", "s16le", "pipe:1",
         ], output, cancellationToken);
-
-    /// <summary>A canonical 44-byte header for 16-bit mono PCM.</summary>
-    private static byte[] Header(long samples)
-    {
-        var dataBytes = (uint)(samples * 2);
-        var header = new byte[HeaderSize];
-        "RIFF"u8.CopyTo(header);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), 36 + dataBytes);
-        "WAVEfmt "u8.CopyTo(header.AsSpan(8));
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(16), 16);
-        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(20), 1); // PCM
-        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(22), 1); // mono
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(24), SampleRate);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(28), SampleRate * 2);
-        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(32), 2);
-        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(34), 16);
-        "data"u8.CopyTo(header.AsSpan(36));
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(40), dataBytes);
-        return header;
-    }
 }

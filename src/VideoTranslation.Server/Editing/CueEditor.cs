@@ -143,6 +143,12 @@ public static class CueEditor
             return target.Voices;
         }
 
+        if (changes.Count > SpeakerDiarizer.MaxSpeakers)
+        {
+            errors["voices"] = [$"A job has at most {SpeakerDiarizer.MaxSpeakers} speakers; name a voice for each at most once."];
+            return target.Voices;
+        }
+
         var voices = new Dictionary<string, string>(target.Voices ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         foreach (var (speaker, voice) in changes)
         {
