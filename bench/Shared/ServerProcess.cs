@@ -25,11 +25,15 @@ internal sealed class ServerProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Starts <c>vts serve</c> and waits until it answers; without <c>--data</c> in <paramref name="args"/>, in a temporary data directory.</summary>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, params string[] args)
+    public static Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, params string[] args) =>
+        StartAsync(settings, "warning", args);
+
+    /// <summary>As <see cref="StartAsync(IReadOnlyDictionary{string, string}, string[])"/>, logging at <paramref name="logLevel"/> (null: the server's default).</summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? logLevel, params string[] args)
     {
         var port = FreePort();
         var data = args.Contains("--data") ? null : Directory.CreateTempSubdirectory("vts-bench-").FullName;
-        var process = Start(settings, ["serve", "--urls", $"http://127.0.0.1:{port}", .. data is null ? Array.Empty<string>() : ["--data", data], .. args]);
+        var process = Start(settings, ["serve", "--urls", $"http://127.0.0.1:{port}", .. data is null ? Array.Empty<string>() : ["--data", data], .. args], logLevel);
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}/"), data);
         using var http = new HttpClient();
         for (var i = 0; ; i++)
@@ -48,7 +52,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Starts <c>vts worker</c> with <paramref name="args"/> (which name the shared database and data directory).</summary>
     public static ServerProcess StartWorker(IReadOnlyDictionary<string, string> settings, params string[] args) =>
-        new(Start(settings, ["worker", .. args]), null, null);
+        new(Start(settings, ["worker", .. args], "warning"), null, null);
 
     /// <summary>CPU time (user + system) the server has used so far, from /proc/PID/stat.</summary>
     public TimeSpan CpuTime
@@ -87,10 +91,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static Process Start(IReadOnlyDictionary<string, string> settings, string[] args)
+    private static Process Start(IReadOnlyDictionary<string, string> settings, string[] args, string? logLevel)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "vts.dll"), .. args, "--log-level", "warning"])
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "vts.dll"), .. args, .. logLevel is null ? Array.Empty<string>() : ["--log-level", logLevel]])
         {
             start.ArgumentList.Add(arg);
         }

@@ -78,6 +78,11 @@ internal sealed class ServerOptions
 
     public Option<string> LogLevel { get; } = LoggingOptions.CreateLevelOption();
 
+    public Option<bool> LogRequests { get; } = new("--log-requests")
+    {
+        Description = "Log a line per request: method, path, status, duration [config: Api:LogRequests; default: off]",
+    };
+
     public Option<string> LogFormat { get; } = new Option<string>("--log-format")
     {
         Description = "Console log format [config: Logging:Console:FormatterName; default: simple]",
@@ -89,10 +94,10 @@ internal sealed class ServerOptions
         foreach (var option in new Option[]
                  {
                      Urls, Data, Database, Workers, NoWorkers, Queues, LeaseSeconds, MaxAttempts,
-                     SimMinSeconds, SimMaxSeconds, SimErrorRate, SimTimeScale, LogLevel, LogFormat,
+                     SimMinSeconds, SimMaxSeconds, SimErrorRate, SimTimeScale, LogLevel, LogRequests, LogFormat,
                  })
         {
-            if (http || (option != Urls && option != NoWorkers))
+            if (http || (option != Urls && option != NoWorkers && option != LogRequests))
             {
                 command.Add(option);
             }
@@ -130,6 +135,11 @@ internal sealed class ServerOptions
         Set(parse, SimErrorRate, "Simulation:ErrorRate", settings);
         Set(parse, SimTimeScale, "Simulation:TimeScale", settings);
         Set(parse, LogFormat, "Logging:Console:FormatterName", settings);
+        if (parse.GetValue(LogRequests))
+        {
+            settings["Api:LogRequests"] = "true";
+        }
+
         if (parse.GetValue(LogLevel) is { } level)
         {
             LoggingOptions.ApplyLevel(level, settings);

@@ -13,6 +13,7 @@ internal static class JobStoreServices
         services.AddSingleton<ProcessInstance>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobChanges>();
+        services.AddSingleton<JobCache>();
         services.AddSingleton<JobCancellations>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<IJobDatabase>(sp => JobDatabase.Create(sp));

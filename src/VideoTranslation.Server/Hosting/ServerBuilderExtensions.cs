@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using VideoTranslation.Server.Api;
 using VideoTranslation.Server.Api.Capabilities;
@@ -35,7 +36,11 @@ public static class ServerBuilderExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseHttpLogging();
+        if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.LogRequests)
+        {
+            app.UseHttpLogging(); // only when asked for: nothing runs per request for a log nobody reads
+        }
+
         app.UseMiddleware<OpenServerGuard>();
         app.UseWebPageAssets();
         app.UseAuthentication();

@@ -9,6 +9,13 @@ public static class VideoTranslationServer
     /// <summary>Prefix of environment variables read as configuration, e.g. <c>VTS_Workers__Concurrency=4</c>.</summary>
     public const string EnvironmentPrefix = "VTS_";
 
+    /// <summary>
+    /// appsettings.json is read once. Reloading it on change would watch the working directory and everything under it
+    /// (the default data directory included, where every commit writes): work on every write, for settings that
+    /// mostly cannot change without a restart anyway.
+    /// </summary>
+    private const string NoConfigurationReload = "--hostBuilder:reloadConfigOnChange=false";
+
     private static readonly Dictionary<string, string?> Defaults = new()
     {
         ["urls"] = DefaultUrls,
@@ -32,7 +39,7 @@ public static class VideoTranslationServer
         IReadOnlyDictionary<string, string?>? overrides = null,
         Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [] });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [NoConfigurationReload, .. args ?? []] });
         Configure(builder.Configuration, args, overrides);
         builder.AddVideoTranslationServer();
         configure?.Invoke(builder);
@@ -49,7 +56,7 @@ public static class VideoTranslationServer
     /// </summary>
     public static IHost CreateWorker(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder([NoConfigurationReload]);
         Configure(builder.Configuration, null, overrides);
         builder.Configuration["Workers:Enabled"] = "true";
         var metricsUrls = builder.Configuration["Workers:MetricsUrls"];

@@ -11,6 +11,16 @@ namespace VideoTranslation.Server.Queue;
 public sealed class JobChanges
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> waiting = new(StringComparer.Ordinal);
+    private long generation;
+
+    /// <summary>
+    /// Raised at every change, before waiters wake: the job, or null when any job may have changed. What keeps copies
+    /// of jobs (the job cache) forgets them here.
+    /// </summary>
+    public event Action<JobId?>? Changed;
+
+    /// <summary>Counts the changes heard so far: a read that began at one count and ends at another may have missed one.</summary>
+    public long Generation => Interlocked.Read(ref generation);
 
     /// <summary>Completes at the job's next change.</summary>
     public Task Next(JobId id) =>
@@ -18,6 +28,8 @@ public sealed class JobChanges
 
     public void Notify(JobId id)
     {
+        Interlocked.Increment(ref generation);
+        Changed?.Invoke(id);
         if (waiting.TryRemove(id.Value, out var changed))
         {
             changed.TrySetResult();
@@ -27,6 +39,8 @@ public sealed class JobChanges
     /// <summary>Wakes every waiter, e.g. after notifications from other nodes may have been missed; each re-reads its job.</summary>
     public void NotifyAll()
     {
+        Interlocked.Increment(ref generation);
+        Changed?.Invoke(null);
         foreach (var id in waiting.Keys)
         {
             if (waiting.TryRemove(id, out var changed))

@@ -12,16 +12,17 @@ namespace VideoTranslation.Server.Security;
 /// </summary>
 internal sealed partial class ServerExposure(IOptions<AuthOptions> auth, IServer server, ApiKeyStore keys, ILogger<ServerExposure> logger) : IHostedLifecycleService
 {
-    // Null until the server has started and bound its addresses.
-    private volatile string? addresses;
+    // Null until the server has started and bound its addresses; then decided once, not parsed again on every request.
+    private volatile Decision? decision;
 
     /// <summary>Whether every request must present a live key (every endpoint but the health checks).</summary>
-    public bool KeysRequired => addresses is { Length: > 0 } bound ? auth.Value.KeysRequired(bound) : auth.Value.Mode != "disabled";
+    public bool KeysRequired => decision?.KeysRequired ?? auth.Value.Mode != "disabled";
 
     /// <summary>Runs after every hosted service has started, the web server included: its addresses are all bound by then.</summary>
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        addresses = string.Join(';', server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+        var addresses = string.Join(';', server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+        decision = new Decision(addresses.Length > 0 ? auth.Value.KeysRequired(addresses) : auth.Value.Mode != "disabled");
         if (!KeysRequired)
         {
             if (auth.Value.Mode == "disabled" && !AuthOptions.LoopbackOnly(addresses))
@@ -71,4 +72,6 @@ internal sealed partial class ServerExposure(IOptions<AuthOptions> auth, IServer
 
     [LoggerMessage(LogLevel.Warning, "API keys are required, and none exists yet: every request will be refused. Create one: vts keys create --tenant NAME")]
     private partial void LogNoKeys();
+
+    private sealed record Decision(bool KeysRequired);
 }

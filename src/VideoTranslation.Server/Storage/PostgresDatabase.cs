@@ -18,15 +18,18 @@ public sealed class PostgresDatabase : IJobDatabase, IAsyncDisposable, IDisposab
     private readonly NpgsqlDataSource dataSource;
     private readonly TimeProvider clock;
     private readonly Lazy<Task> schema;
+    private readonly Lazy<PostgresBatchWriter> batches;
 
     public PostgresDatabase(string connectionString, TimeProvider clock)
     {
         this.clock = clock;
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
-        ConnectionString = connectionString;
-        dataSource = NpgsqlDataSource.Create(connectionString);
+        ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = false }.ConnectionString; // LISTEN needs a connection of its own
+        // The store runs the same few statements over and over: let Npgsql prepare them on the server (unless told otherwise).
+        dataSource = NpgsqlDataSource.Create(builder.MaxAutoPrepare > 0 ? connectionString : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString);
         schema = new Lazy<Task>(() => MigrateAsync());
+        batches = new Lazy<PostgresBatchWriter>(() => new PostgresBatchWriter(dataSource, clock));
     }
 
     public string Description { get; }
@@ -48,6 +51,17 @@ public sealed class PostgresDatabase : IJobDatabase, IAsyncDisposable, IDisposab
         return result;
     }
 
+    /// <summary>Batched with the other such writes waiting (<see cref="PostgresBatchWriter"/>).</summary>
+    public async Task<T?> WriteCommandAsync<T>(IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+        where T : class
+    {
+        await schema.Value;
+        return await batches.Value.WriteAsync<T>(statements, parameters, cancellationToken);
+    }
+
+    public ReusedCommand Command(DbConnection connection, DbTransaction transaction, string sql) =>
+        new(new NpgsqlCommand(sql, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction), owned: true);
+
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
     {
         await schema.Value;
@@ -58,6 +72,9 @@ public sealed class PostgresDatabase : IJobDatabase, IAsyncDisposable, IDisposab
     /// <summary>A transaction-scoped advisory lock on the name's hash: released at commit or rollback, never left behind.</summary>
     public Task LockAsync(DbConnection connection, DbTransaction transaction, string name) =>
         connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@Name, 0));", new { Name = name }, transaction);
+
+    /// <summary>NOTIFY rather than pg_notify: a command, not a query, so it adds no result to a batch's.</summary>
+    public string PublishStatement(string message) => $"NOTIFY {Channel}, '{message.Replace("'", "''", StringComparison.Ordinal)}';";
 
     public Task PublishAsync(DbConnection connection, DbTransaction transaction, string message) =>
         connection.ExecuteAsync("SELECT pg_notify(@Channel, @Message);", new { Channel, Message = message }, transaction);
@@ -96,9 +113,17 @@ public sealed class PostgresDatabase : IJobDatabase, IAsyncDisposable, IDisposab
         return builder.ConnectionString;
     }
 
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (batches.IsValueCreated)
+        {
+            await batches.Value.DisposeAsync();
+        }
 
-    public void Dispose() => dataSource.Dispose();
+        await dataSource.DisposeAsync();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task MigrateAsync()
     {

@@ -11,7 +11,7 @@ namespace VideoTranslation.Server.Storage;
 /// lost connection it reconnects with backoff and wakes everything once, since announcements may have been missed.
 /// </summary>
 internal sealed partial class PostgresListener(
-    IJobDatabase database, JobSignal jobs, JobChanges changes, JobCancellations cancellations, WebhookSignal webhooks, ILogger<PostgresListener> logger)
+    IJobDatabase database, JobSignal jobs, JobChanges changes, JobCache cache, JobCancellations cancellations, WebhookSignal webhooks, ILogger<PostgresListener> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,6 +41,7 @@ internal sealed partial class PostgresListener(
                 }
 
                 failures = 0;
+                cache.Resume(); // every change is heard from here on
                 WakeAll(); // whatever happened while we were not listening
                 while (true)
                 {
@@ -53,6 +54,7 @@ internal sealed partial class PostgresListener(
             }
             catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
+                cache.Pause(); // changes elsewhere go unheard until we listen again
                 failures++;
                 var delay = TimeSpan.FromSeconds(Math.Min(10, 0.2 * Math.Pow(2, Math.Min(failures, 6))));
                 LogConnectionLost(ex.Message, delay.TotalSeconds);

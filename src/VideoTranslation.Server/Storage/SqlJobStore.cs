@@ -19,6 +19,7 @@ internal sealed class SqlJobStore(
     IOptions<WorkerOptions> workers,
     JobSignal signal,
     JobChanges changes,
+    JobCache cache,
     JobCancellations cancellations,
     WebhookSignal webhooks) : IJobRepository, IJobQueue
 {
@@ -28,6 +29,30 @@ internal sealed class SqlJobStore(
         "attempts AS Attempts, created_at AS CreatedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt, " +
         "error_message AS ErrorMessage, error_code AS ErrorCode, kind AS Kind, spec AS Spec, stage AS Stage, progress AS Progress, " +
         "started_at AS StartedAt, version AS Version, callback_url AS CallbackUrl, tenant AS Tenant";
+
+    // A new job's row, returned; its first event (none when the id was taken); the announcement to other nodes.
+    private readonly string[] insertJob =
+    [
+        $"""
+        INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at, callback_url, tenant)
+        VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, @CallbackUrl, @Tenant)
+        ON CONFLICT (id) DO NOTHING
+        RETURNING {Columns};
+        """,
+        """
+        INSERT INTO job_events (job_id, seq, state, stage, progress, error_code, error_message, at)
+        SELECT id, version, state, stage, progress, error_code, error_message, @Now FROM jobs WHERE id = @Id
+        ON CONFLICT (job_id, seq) DO NOTHING;
+        """,
+        .. database.PublishStatement("new") is { Length: > 0 } publish ? [publish] : Array.Empty<string>(),
+    ];
+
+    // The job's current state as its event number `version`: every visible change appends one.
+    private const string InsertEvent =
+        """
+        INSERT INTO job_events (job_id, seq, state, stage, progress, error_code, error_message, at)
+        SELECT id, version, state, stage, progress, error_code, error_message, @Now FROM jobs WHERE id = @Id;
+        """;
 
     private const string HeldBy = "id = @Id AND lease_owner = @Owner AND state = 'running'";
 
@@ -41,35 +66,61 @@ internal sealed class SqlJobStore(
 
     public async Task<CreateJobResult> CreateAsync(JobId id, string tenant, LanguagePair languages, string? callbackUrl, int? pendingLimit, CancellationToken cancellationToken)
     {
-        var result = await database.WriteAsync(async (connection, transaction, now) =>
+        KeyValuePair<string, object?>[] parameters =
+        [
+            new("Id", id.Value), new("Source", languages.Source.Value), new("Target", languages.Target.Value), new("MaxAttempts", maxAttempts),
+            new("CallbackUrl", callbackUrl), new("Tenant", tenant),
+        ];
+
+        CreateJobResult Existing(JobRow row)
         {
-            if (await OverQuotaAsync(connection, transaction, tenant, pendingLimit, "SELECT COUNT(*) FROM jobs WHERE id = @Id;", new { Id = id.Value, Tenant = tenant }) is { } refused)
-            {
-                return refused;
-            }
-
-            var inserted = await connection.QuerySingleOrDefaultAsync<JobRow>(
-                $"""
-                INSERT INTO jobs (id, source_language, target_language, state, attempts, max_attempts, available_at, created_at, updated_at, callback_url, tenant)
-                VALUES (@Id, @Source, @Target, 'queued', 0, @MaxAttempts, @Now, @Now, @Now, @CallbackUrl, @Tenant)
-                ON CONFLICT (id) DO NOTHING
-                RETURNING {Columns};
-                """,
-                new { Id = id.Value, Source = languages.Source.Value, Target = languages.Target.Value, MaxAttempts = maxAttempts, Now = now, CallbackUrl = callbackUrl, Tenant = tenant },
-                transaction);
-            if (inserted is not null)
-            {
-                await RecordChangeAsync(connection, transaction, id.Value, now);
-                await database.PublishAsync(connection, transaction, "new");
-                return (CreateJobResult)new CreateJobResult.Created(inserted.ToJob());
-            }
-
-            var existing = (await connection.QuerySingleAsync<JobRow>(
-                $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, transaction)).ToJob();
+            var existing = row.ToJob();
             return existing.Languages == languages && existing.CallbackUrl == callbackUrl && existing.Tenant == tenant
                 ? new CreateJobResult.AlreadyExists(existing)
                 : new CreateJobResult.Conflict(existing);
-        }, cancellationToken);
+        }
+
+        CreateJobResult result;
+        if (pendingLimit is null)
+        {
+            // Nothing to count first: the insert needs no transaction of its own, so it goes with the other submissions (group commit).
+            while (true)
+            {
+                if (await database.WriteCommandAsync<JobRow>(insertJob, parameters, cancellationToken) is { } inserted)
+                {
+                    result = new CreateJobResult.Created(inserted.ToJob());
+                    break;
+                }
+
+                if (await ReadRowAsync(id, cancellationToken) is { } taken)
+                {
+                    result = Existing(taken);
+                    break;
+                }
+
+                // The job holding the id was deleted in between: the id is free again.
+            }
+        }
+        else
+        {
+            result = await database.WriteAsync(async (connection, transaction, now) =>
+            {
+                if (await OverQuotaAsync(connection, transaction, tenant, pendingLimit, "SELECT COUNT(*) FROM jobs WHERE id = @Id;", new { Id = id.Value, Tenant = tenant }) is { } refused)
+                {
+                    return refused;
+                }
+
+                await using var insert = database.Command(connection, transaction, string.Join('\n', insertJob));
+                foreach (var (name, value) in parameters)
+                {
+                    insert.Bind(name, value);
+                }
+
+                return await insert.Bind("Now", now).QuerySingleOrDefaultAsync<JobRow>() is { } inserted
+                    ? new CreateJobResult.Created(inserted.ToJob())
+                    : Existing(await connection.QuerySingleAsync<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, transaction));
+            }, cancellationToken);
+        }
 
         if (result is CreateJobResult.Created)
         {
@@ -117,7 +168,7 @@ internal sealed class SqlJobStore(
                 transaction);
             if (inserted is not null)
             {
-                await RecordChangeAsync(connection, transaction, id.Value, now);
+                await RecordChangeAsync(connection, transaction, id.Value, now, JobChange.Continues);
                 await database.PublishAsync(connection, transaction, "new");
                 return (CreateJobResult)new CreateJobResult.Created(inserted.ToJob());
             }
@@ -157,9 +208,27 @@ internal sealed class SqlJobStore(
             : null;
     }
 
-    public Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken) =>
-        database.ReadAsync(async connection => (await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, cancellationToken: cancellationToken)))?.ToJob(), cancellationToken);
+    /// <summary>The job from the cache when it holds it (every change empties its entry), else from the database.</summary>
+    public async Task<TranslationJob?> GetAsync(JobId id, CancellationToken cancellationToken)
+    {
+        if (cache.TryGet(id, out var cached))
+        {
+            return cached;
+        }
+
+        var stamp = cache.Stamp;
+        var job = (await ReadRowAsync(id, cancellationToken))?.ToJob();
+        if (job is not null)
+        {
+            cache.Add(job, stamp);
+        }
+
+        return job;
+    }
+
+    private Task<JobRow?> ReadRowAsync(JobId id, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection => connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, cancellationToken: cancellationToken)), cancellationToken);
 
     public async Task<TranslationJob?> RenderAsync(JobId id, string queue, IReadOnlyList<string> tracks, CancellationToken cancellationToken)
     {
@@ -182,7 +251,7 @@ internal sealed class SqlJobStore(
                     await connection.ExecuteAsync(
                         "UPDATE cue_tracks SET render_requested = 1 WHERE job_id = @Id AND track = @Track;", new { Id = id.Value, Track = track }, transaction);
                 }
-                await RecordChangeAsync(connection, transaction, id.Value, now);
+                await RecordChangeAsync(connection, transaction, id.Value, now, JobChange.Continues);
                 await database.PublishAsync(connection, transaction, "new");
             }
 
@@ -245,7 +314,7 @@ internal sealed class SqlJobStore(
             if (cancelled is not null)
             {
                 await database.PublishAsync(connection, transaction, "cancel:" + id.Value);
-                return ((JobRemoval)new JobRemoval.Done(cancelled.ToJob()), await RecordChangeAsync(connection, transaction, id.Value, now));
+                return ((JobRemoval)new JobRemoval.Done(cancelled.ToJob()), await RecordChangeAsync(connection, transaction, id.Value, now, JobChange.MayEnd));
             }
 
             var existing = await connection.QuerySingleOrDefaultAsync<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, transaction);
@@ -319,7 +388,7 @@ internal sealed class SqlJobStore(
             var deliveries = 0;
             foreach (var id in abandoned)
             {
-                deliveries += await RecordChangeAsync(connection, transaction, id, now);
+                deliveries += await RecordChangeAsync(connection, transaction, id, now, JobChange.MayEnd);
             }
 
             var claimed = await connection.QuerySingleOrDefaultAsync<JobRow>(
@@ -339,7 +408,7 @@ internal sealed class SqlJobStore(
                 transaction);
             if (claimed is not null)
             {
-                await RecordChangeAsync(connection, transaction, claimed.Id, now);
+                await RecordChangeAsync(connection, transaction, claimed.Id, now, JobChange.Continues);
             }
 
             return (claimed?.ToJob(), abandoned, deliveries);
@@ -363,7 +432,7 @@ internal sealed class SqlJobStore(
     public Task<bool> RenewLeaseAsync(JobId id, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
             $"UPDATE jobs SET lease_expires_at = @Now + @LeaseMs WHERE {HeldBy};",
-            id, owner, new { LeaseMs = (long)lease.TotalMilliseconds }, visible: false, wakeWorkers: false, cancellationToken);
+            id, owner, new { LeaseMs = (long)lease.TotalMilliseconds }, JobChange.Unseen, wakeWorkers: false, cancellationToken);
 
     public Task<bool> CompleteAsync(JobId id, string owner, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
@@ -372,7 +441,7 @@ internal sealed class SqlJobStore(
                 stage = CASE WHEN kind = 'video' THEN @DoneStage END, progress = 1, completed_at = @Now, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, new { DoneStage = JobStage.Done }, visible: true, wakeWorkers: false, cancellationToken);
+            id, owner, new { DoneStage = JobStage.Done }, JobChange.MayEnd, wakeWorkers: false, cancellationToken);
 
     public Task<bool> FailAsync(JobId id, string owner, string errorMessage, string? errorCode, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
@@ -381,12 +450,12 @@ internal sealed class SqlJobStore(
                 completed_at = @Now, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, new { Error = errorMessage, Code = errorCode }, visible: true, wakeWorkers: false, cancellationToken);
+            id, owner, new { Error = errorMessage, Code = errorCode }, JobChange.MayEnd, wakeWorkers: false, cancellationToken);
 
     public Task<bool> ReportProgressAsync(JobId id, string owner, string stage, double progress, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
             $"UPDATE jobs SET stage = @Stage, progress = @Progress, updated_at = @Now, version = version + 1 WHERE {HeldBy} AND (stage IS DISTINCT FROM @Stage OR progress <> @Progress);",
-            id, owner, new { Stage = stage, Progress = Math.Clamp(progress, 0, 1) }, visible: true, wakeWorkers: false, cancellationToken);
+            id, owner, new { Stage = stage, Progress = Math.Clamp(progress, 0, 1) }, JobChange.Continues, wakeWorkers: false, cancellationToken);
 
     public Task<bool> RetryLaterAsync(JobId id, string owner, TimeSpan delay, string reason, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
@@ -399,7 +468,7 @@ internal sealed class SqlJobStore(
                 available_at = @Now + @DelayMs, lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, new { Reason = reason, DelayMs = (long)delay.TotalMilliseconds, Code = ErrorCodes.GaveUp }, visible: true, wakeWorkers: true, cancellationToken);
+            id, owner, new { Reason = reason, DelayMs = (long)delay.TotalMilliseconds, Code = ErrorCodes.GaveUp }, JobChange.MayEnd, wakeWorkers: true, cancellationToken);
 
     public Task<bool> ReleaseAsync(JobId id, string owner, CancellationToken cancellationToken) => HandBackAsync(id, owner, null, cancellationToken);
 
@@ -458,21 +527,25 @@ internal sealed class SqlJobStore(
                 queue = COALESCE(@Queue, queue), lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, new { Queue = queue }, visible: true, wakeWorkers: true, cancellationToken);
+            id, owner, new { Queue = queue }, JobChange.Continues, wakeWorkers: true, cancellationToken);
 
     /// <summary>
     /// Appends the job's current state as its event number <c>version</c>, and queues its webhook if the change ended
     /// the job and it has a callback URL. Returns the number of deliveries queued.
     /// </summary>
-    private async Task<int> RecordChangeAsync(DbConnection connection, DbTransaction transaction, string id, long now)
+    private async Task<int> RecordChangeAsync(DbConnection connection, DbTransaction transaction, string id, long now, JobChange change)
     {
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO job_events (job_id, seq, state, stage, progress, error_code, error_message, at)
-            SELECT id, version, state, stage, progress, error_code, error_message, @Now FROM jobs WHERE id = @Id;
-            """,
-            new { Id = id, Now = now },
-            transaction);
+        await using (var insert = database.Command(connection, transaction, InsertEvent))
+        {
+            await insert.Bind("Id", id).Bind("Now", now).ExecuteAsync();
+        }
+
+        if (change != JobChange.MayEnd)
+        {
+            await database.PublishAsync(connection, transaction, "job:" + id);
+            return 0; // a job that goes on has no webhook to send yet
+        }
+
         var deliveries = await connection.ExecuteAsync(
             """
             INSERT INTO webhook_deliveries (id, job_id, event_type, url, state, attempts, next_attempt_at, created_at)
@@ -490,7 +563,7 @@ internal sealed class SqlJobStore(
         return deliveries;
     }
 
-    private async Task<bool> UpdateHeldAsync(string sql, JobId id, string owner, object? extra, bool visible, bool wakeWorkers, CancellationToken cancellationToken)
+    private async Task<bool> UpdateHeldAsync(string sql, JobId id, string owner, object? extra, JobChange change, bool wakeWorkers, CancellationToken cancellationToken)
     {
         var (changed, deliveries) = await database.WriteAsync(async (connection, transaction, now) =>
         {
@@ -506,10 +579,10 @@ internal sealed class SqlJobStore(
                 await database.PublishAsync(connection, transaction, "new");
             }
 
-            return (true, visible ? await RecordChangeAsync(connection, transaction, id.Value, now) : 0);
+            return (true, change == JobChange.Unseen ? 0 : await RecordChangeAsync(connection, transaction, id.Value, now, change));
         }, cancellationToken);
 
-        if (changed && visible)
+        if (changed && change != JobChange.Unseen)
         {
             Announce(id, deliveries);
         }
@@ -534,6 +607,14 @@ internal sealed class SqlJobStore(
         {
             webhooks.Notify();
         }
+    }
+
+    /// <summary>What a write does to the job as clients see it: whether it is an event at all, and whether it may end the job (and so send its webhook).</summary>
+    private enum JobChange
+    {
+        Unseen,
+        Continues,
+        MayEnd,
     }
 
     /// <summary>A row as Dapper reads it; times are Unix milliseconds.</summary>

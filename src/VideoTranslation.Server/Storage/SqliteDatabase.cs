@@ -7,22 +7,17 @@ namespace VideoTranslation.Server.Storage;
 
 /// <summary>
 /// The embedded database file shared by the job store and the webhook store: its schema, and one in-process
-/// writer (SQLite allows one writer at a time; queueing writes here avoids busy-retry storms), while reads run
-/// concurrently thanks to WAL.
+/// writer with group commit (<see cref="SqliteWriter"/>: SQLite allows one writer at a time; queueing writes here
+/// avoids busy-retry storms, and a commit serves every write waiting), while reads run concurrently thanks to WAL.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The SemaphoreSlim is deliberately never disposed; see the field.")]
-public sealed class SqliteDatabase : IJobDatabase
+public sealed class SqliteDatabase : IJobDatabase, IAsyncDisposable
 {
-    // Never disposed on purpose: it holds no OS handle (its wait handle is never asked for), and a worker
-    // may still be releasing it while the host tears the container down after a failed start.
-    private readonly SemaphoreSlim writer = new(1, 1);
     private readonly Lazy<Task> schema;
+    private readonly Lazy<SqliteWriter> writer;
     private readonly string connectionString;
-    private readonly TimeProvider clock;
 
     public SqliteDatabase(IOptions<StorageOptions> storage, TimeProvider clock)
     {
-        this.clock = clock;
         var path = storage.Value.DatabasePath;
         Path = path;
         connectionString = new SqliteConnectionStringBuilder
@@ -32,6 +27,7 @@ public sealed class SqliteDatabase : IJobDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        writer = new Lazy<SqliteWriter>(() => new SqliteWriter(connectionString, clock));
         schema = new Lazy<Task>(() => Task.Run(() =>
         {
             try
@@ -63,50 +59,54 @@ public sealed class SqliteDatabase : IJobDatabase
     /// <summary>One process uses the file, and it is told in-process; nobody else to tell.</summary>
     public Task PublishAsync(DbConnection connection, DbTransaction transaction, string message) => Task.CompletedTask;
 
+    public string PublishStatement(string message) => "";
+
     /// <summary>Creates or migrates the schema; safe to call many times.</summary>
     public Task InitializeAsync() => schema.Value;
 
     /// <summary>
-    /// Runs <paramref name="work"/> in a write transaction, given the time of the write in Unix milliseconds, and
-    /// commits it. Writes run one at a time.
+    /// Runs <paramref name="work"/> in a write transaction, given the time of the write in Unix milliseconds; returns
+    /// once it is committed. Writes run one at a time, several to a commit.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, long, Task<T>> work, CancellationToken cancellationToken)
     {
         await schema.Value;
-        await writer.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await OpenAsync(forWriting: true, cancellationToken);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await work(connection, transaction, clock.GetUtcNow().ToUnixTimeMilliseconds());
-            await transaction.CommitAsync(CancellationToken.None);
-            return result;
-        }
-        finally
-        {
-            writer.Release();
-        }
+        return await writer.Value.WriteAsync(work, cancellationToken);
     }
+
+    /// <summary>Through the writer, as any write: several to a commit.</summary>
+    public Task<T?> WriteCommandAsync<T>(IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+        where T : class =>
+        WriteAsync(async (connection, transaction, now) =>
+        {
+            await using var command = Command(connection, transaction, string.Join('\n', statements));
+            foreach (var (name, value) in parameters)
+            {
+                command.Bind(name, value);
+            }
+
+            return await command.Bind("Now", now).QuerySingleOrDefaultAsync<T>();
+        }, cancellationToken);
+
+    /// <summary>The writer's compiled command for <paramref name="sql"/>; a new one on any other connection.</summary>
+    public ReusedCommand Command(DbConnection connection, DbTransaction transaction, string sql) =>
+        writer.Value.Command((SqliteConnection)connection, (SqliteTransaction)transaction, sql);
 
     /// <summary>Runs a read; reads do not wait for writes.</summary>
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
     {
         await schema.Value;
-        await using var connection = await OpenAsync(forWriting: false, cancellationToken);
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
         return await read(connection);
     }
 
-    private async Task<SqliteConnection> OpenAsync(bool forWriting, CancellationToken cancellationToken)
+    /// <summary>Finishes the writes already queued and closes the writer's connection.</summary>
+    public async ValueTask DisposeAsync()
     {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        if (forWriting)
+        if (writer.IsValueCreated)
         {
-            // NORMAL under WAL syncs at checkpoints, not every commit: a killed process loses nothing
-            // (the WAL is in the OS's hands); only a power cut may lose the last commits.
-            await connection.ExecuteAsync("PRAGMA synchronous = NORMAL;");
+            await writer.Value.DisposeAsync();
         }
-
-        return connection;
     }
 }

@@ -17,6 +17,13 @@ public sealed class StorageOptions
     /// </summary>
     public string? Database { get; set; }
 
+    /// <summary>
+    /// How many jobs each node keeps in memory for status reads (<see cref="JobCache"/>); 0 reads every status from the
+    /// database. An entry is a few hundred bytes.
+    /// </summary>
+    [Range(0, 10_000_000, ErrorMessage = "Storage:CachedJobs must be between {1} and {2}.")]
+    public int CachedJobs { get; set; } = 100_000;
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Database);
 
     public static string DefaultDataDirectory { get; } =

@@ -21,6 +21,9 @@ public abstract class JobStoreContract : IAsyncLifetime
 
     private readonly FakeTimeProvider clock = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private readonly JobSignal signal = new();
+
+    // One process's change signal: every store made here hears the others' changes, as stores in one process do.
+    private readonly JobChanges changes = new();
     private SqlJobStore store = null!;
 
     protected TimeProvider Clock => clock;
@@ -280,6 +283,67 @@ public abstract class JobStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_submissions_committed_together_are_each_answered_and_stored()
+    {
+        // Enough at once that the store commits many in one transaction (SQLite) or one round trip (PostgreSQL).
+        var ids = Enumerable.Range(0, 300).Select(i => JobId.Parse($"burst-{i}")).ToList();
+        var results = await Task.WhenAll(ids.Select(id => store.CreateAsync(id, Tenants.Default, EnEs, null, null, default)));
+
+        Assert.All(results, result => Assert.IsType<CreateJobResult.Created>(result));
+        var reopened = await CreateStoreAsync(maxAttempts: 3);
+        foreach (var id in ids)
+        {
+            var job = await reopened.GetAsync(id, default);
+            Assert.Equal(JobState.Queued, job!.State);
+            Assert.Single(await reopened.GetEventsAsync(id, 0, default)); // its first event, once
+        }
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_among_concurrent_ones_fails_alone()
+    {
+        var database = await OpenDatabaseAsync();
+        var target = await CreateStoreAsync(maxAttempts: 3, database);
+        var creates = Enumerable.Range(0, 50).Select(i => target.CreateAsync(JobId.Parse($"good-{i}"), Tenants.Default, EnEs, null, null, default)).ToList();
+        var broken = database.WriteAsync<int>(async (connection, transaction, _) =>
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO jobs (id) VALUES ('incomplete');", transaction: transaction); // NOT NULL columns left out
+            return 0;
+        }, default);
+        var brokenCommand = database.WriteCommandAsync<object>(["INSERT INTO jobs (id) VALUES (@Id);"], [new("Id", "incomplete-too")], default);
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => broken);
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => brokenCommand);
+        Assert.All(await Task.WhenAll(creates), result => Assert.IsType<CreateJobResult.Created>(result));
+        Assert.Null(await target.GetAsync(JobId.Parse("incomplete"), default));
+        Assert.NotNull(await target.GetAsync(JobId.Parse("good-49"), default));
+    }
+
+    [Fact]
+    public async Task A_read_never_returns_a_job_older_than_a_change_that_was_answered()
+    {
+        var id = await CreateAsync("watched");
+        await store.ClaimNextAsync("w1", Lease, default);
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await store.GetAsync(id, default); // keeps the cache filling while the writes land
+            }
+        });
+
+        for (var step = 1; step <= 40; step++)
+        {
+            Assert.True(await store.ReportProgressAsync(id, "w1", JobStage.Running, step / 40.0, default));
+            Assert.Equal(step / 40.0, (await store.GetAsync(id, default))!.Progress);
+        }
+
+        await stop.CancelAsync();
+        await reader;
+    }
+
+    [Fact]
     public async Task Jobs_survive_reopening_the_database()
     {
         var id = await CreateAsync("durable");
@@ -287,13 +351,17 @@ public abstract class JobStoreContract : IAsyncLifetime
         Assert.Equal(EnEs, (await reopened.GetAsync(id, default))!.Languages);
     }
 
-    private async Task<SqlJobStore> CreateStoreAsync(int maxAttempts, string queues = "") => new(
-        await OpenDatabaseAsync(),
+    private async Task<SqlJobStore> CreateStoreAsync(int maxAttempts, string queues = "") =>
+        await CreateStoreAsync(maxAttempts, await OpenDatabaseAsync(), queues);
+
+    private Task<SqlJobStore> CreateStoreAsync(int maxAttempts, IJobDatabase database, string queues = "") => Task.FromResult(new SqlJobStore(
+        database,
         Options.Create(new WorkerOptions { MaxAttempts = maxAttempts, Queues = queues }),
         signal,
-        new JobChanges(),
+        changes,
+        new JobCache(changes, Options.Create(new StorageOptions())),
         new JobCancellations(),
-        new WebhookSignal());
+        new WebhookSignal()));
 
     private async Task<JobId> CreateAsync(string id, SqlJobStore? target = null)
     {

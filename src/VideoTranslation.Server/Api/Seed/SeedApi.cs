@@ -54,11 +54,7 @@ public static class SeedApi
             return ApiProblems.Validation(errors);
         }
 
-        if (await quota.PendingAtLimitAsync(context, cancellationToken) is { } pending)
-        {
-            return PendingJobQuota.Refuse(context, pending);
-        }
-
+        // No count first (as before an upload): the store counts the tenant's pending jobs in the transaction that inserts.
         var tenant = context.Tenant();
         var result = await jobs.CreateAsync(jobId ?? JobId.New(), tenant, languages, callbackUrl, quota.LimitFor(context), cancellationToken);
         if (result.Granted is { } made)

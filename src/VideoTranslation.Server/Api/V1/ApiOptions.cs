@@ -26,4 +26,10 @@ public sealed class ApiOptions
 
     /// <summary>How often an event stream with nothing to say sends a <c>ping</c> event, so idle proxies keep it open.</summary>
     public TimeSpan EventsKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Writes a line per request (method, path, status, duration) at Information. Off unless asked for: under load a
+    /// line per request costs about half of the status reads a node answers, and a proxy in front usually logs them already.
+    /// </summary>
+    public bool LogRequests { get; set; }
 }

@@ -68,14 +68,15 @@ public sealed class JobWaiter(IJobRepository jobs, JobChanges changes, TimeProvi
     /// </summary>
     public async Task<TranslationJob?> GetAsync(HttpContext context, JobId id, TimeSpan wait, Func<TranslationJob, string> version, CancellationToken cancellationToken)
     {
-        var next = changes.Next(id); // before reading: a change in between still wakes us
+        // Taken before reading when the request waits, so a change in between still wakes it; a plain read watches nothing.
+        var next = wait > TimeSpan.Zero ? changes.Next(id) : null;
         var job = await jobs.GetAsync(id, cancellationToken);
         if (job is not null && !context.MaySee(job))
         {
             return null; // another tenant's job is no job at all to this caller
         }
 
-        if (job is null || wait <= TimeSpan.Zero)
+        if (job is null || next is null)
         {
             return job;
         }
