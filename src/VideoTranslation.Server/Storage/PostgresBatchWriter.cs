@@ -22,6 +22,7 @@ internal sealed partial class PostgresBatchWriter : IAsyncDisposable
     private readonly NpgsqlDataSource dataSource;
     private readonly TimeProvider clock;
     private readonly Task loop;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> parameterNames = new(StringComparer.Ordinal);
 
     public PostgresBatchWriter(NpgsqlDataSource dataSource, TimeProvider clock)
     {
@@ -101,9 +102,9 @@ internal sealed partial class PostgresBatchWriter : IAsyncDisposable
             foreach (var statement in write.Statements)
             {
                 var command = new NpgsqlBatchCommand(statement);
-                foreach (Match name in ParameterName().Matches(statement))
+                foreach (var name in parameterNames.GetOrAdd(statement, ParametersOf))
                 {
-                    command.Parameters.Add(new NpgsqlParameter(name.Groups[1].Value, name.Groups[1].Value == "Now" ? now : write.Value(name.Groups[1].Value) ?? DBNull.Value));
+                    command.Parameters.Add(new NpgsqlParameter(name, name == "Now" ? now : write.Value(name) ?? DBNull.Value));
                 }
 
                 batch.BatchCommands.Add(command);
@@ -122,6 +123,10 @@ internal sealed partial class PostgresBatchWriter : IAsyncDisposable
 
         writes.ForEach(write => write.Complete());
     }
+
+    // The parameters each statement names, found once per statement (a handful of constant texts).
+    private static string[] ParametersOf(string statement) =>
+        [.. ParameterName().Matches(statement).Select(match => match.Groups[1].Value).Distinct(StringComparer.Ordinal)];
 
     [GeneratedRegex(@"@([A-Za-z][A-Za-z0-9_]*)")]
     private static partial Regex ParameterName();

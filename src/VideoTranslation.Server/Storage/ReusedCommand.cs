@@ -14,9 +14,9 @@ public sealed class ReusedCommand(DbCommand command, bool owned) : IAsyncDisposa
     /// <summary>Sets the parameter's value, adding it the first time.</summary>
     public ReusedCommand Bind(string name, object? value)
     {
-        if (command.Parameters.Contains(name))
+        if (command.Parameters.IndexOf(name) is var index and >= 0)
         {
-            command.Parameters[name].Value = value ?? DBNull.Value;
+            command.Parameters[index].Value = value ?? DBNull.Value;
         }
         else
         {

@@ -16,6 +16,9 @@ public sealed class SqliteDatabase : IJobDatabase, IAsyncDisposable
     private readonly Lazy<SqliteWriter> writer;
     private readonly string connectionString;
 
+    // The statements of WriteCommandAsync as one command text, joined once per list (the lists are the store's constants).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, string> joined = [];
+
     public SqliteDatabase(IOptions<StorageOptions> storage, TimeProvider clock)
     {
         var path = storage.Value.DatabasePath;
@@ -79,7 +82,7 @@ public sealed class SqliteDatabase : IJobDatabase, IAsyncDisposable
         where T : class =>
         WriteAsync(async (connection, transaction, now) =>
         {
-            await using var command = Command(connection, transaction, string.Join('\n', statements));
+            await using var command = Command(connection, transaction, joined.GetValue(statements, parts => string.Join('\n', parts)));
             foreach (var (name, value) in parameters)
             {
                 command.Bind(name, value);

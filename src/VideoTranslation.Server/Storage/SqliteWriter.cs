@@ -171,8 +171,10 @@ internal sealed class SqliteWriter : IAsyncDisposable
         await connection.OpenAsync();
         await using var pragma = connection.CreateCommand();
         // NORMAL under WAL syncs at checkpoints, not every commit: a killed process loses nothing
-        // (the WAL is in the OS's hands); only a power cut may lose the last commits.
-        pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+        // (the WAL is in the OS's hands); only a power cut may lose the last commits. The writer keeps up to 32 MiB of
+        // pages (SQLite's default is 2 MiB): the jobs table's indexes outgrow that soon, and each insert then reads
+        // pages back from the file (half the reads gone in the benchmark).
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;";
         await pragma.ExecuteNonQueryAsync();
         return connection;
     }
