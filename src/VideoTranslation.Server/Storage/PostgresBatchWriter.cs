@@ -10,8 +10,8 @@ namespace VideoTranslation.Server.Storage;
 /// e.g. a new job, its first event and its announcement): every such write waiting at the time goes to the server as
 /// one batch, in one round trip, which PostgreSQL runs and commits as one implicit transaction. A caller hears back
 /// only after that commit, so an answered write is as durable as with a transaction of its own, while a hundred
-/// concurrent submissions cost one round trip and one commit. Should a statement fail, the whole batch is rolled
-/// back and each write is run again alone, so only the failing one's caller gets the error.
+/// concurrent submissions cost one round trip and one commit. Should the server refuse a statement, the whole batch
+/// is rolled back and each write is run again alone, so only the failing one's caller gets the error.
 /// </summary>
 internal sealed partial class PostgresBatchWriter : IAsyncDisposable
 {
@@ -67,9 +67,11 @@ internal sealed partial class PostgresBatchWriter : IAsyncDisposable
             {
                 await SendAsync(batch);
             }
-            catch (Exception ex) when (batch.Count > 1 && ex is NpgsqlException)
+            catch (PostgresException) when (batch.Count > 1)
             {
-                // One statement failed and took the batch's implicit transaction with it: each alone, to find whose it was.
+                // The server refused one statement, which took the batch's implicit transaction with it: each alone, to find
+                // whose it was. (A connection that fails fails them all at once: trying each again would wait out its timeout
+                // once a write.)
                 foreach (var write in batch)
                 {
                     try
