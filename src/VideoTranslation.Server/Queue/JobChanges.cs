@@ -11,7 +11,6 @@ namespace VideoTranslation.Server.Queue;
 public sealed class JobChanges
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> waiting = new(StringComparer.Ordinal);
-    private long generation;
 
     /// <summary>
     /// Raised at every change, before waiters wake: the job, or null when any job may have changed. What keeps copies
@@ -19,16 +18,12 @@ public sealed class JobChanges
     /// </summary>
     public event Action<JobId?>? Changed;
 
-    /// <summary>Counts the changes heard so far: a read that began at one count and ends at another may have missed one.</summary>
-    public long Generation => Interlocked.Read(ref generation);
-
     /// <summary>Completes at the job's next change.</summary>
     public Task Next(JobId id) =>
         waiting.GetOrAdd(id.Value, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     public void Notify(JobId id)
     {
-        Interlocked.Increment(ref generation);
         Changed?.Invoke(id);
         if (waiting.TryRemove(id.Value, out var changed))
         {
@@ -39,7 +34,6 @@ public sealed class JobChanges
     /// <summary>Wakes every waiter, e.g. after notifications from other nodes may have been missed; each re-reads its job.</summary>
     public void NotifyAll()
     {
-        Interlocked.Increment(ref generation);
         Changed?.Invoke(null);
         foreach (var id in waiting.Keys)
         {

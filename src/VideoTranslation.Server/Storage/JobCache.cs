@@ -8,16 +8,20 @@ namespace VideoTranslation.Server.Storage;
 /// <summary>
 /// The jobs this node has read lately, so that a status read (the most frequent request by far: clients poll)
 /// costs no query. An entry is dropped whenever <see cref="JobChanges"/> hears its job changed: after every write
-/// here commits, and on PostgreSQL when another node's change is announced. A read that raced a change is never
-/// kept: it is added only if no change was heard since it began (<see cref="JobChanges.Generation"/>), checked again
-/// after adding. On PostgreSQL the cache serves only while this node hears every announcement (see
-/// <see cref="Pause"/>); another node's change is then seen here within the announcement's delivery, milliseconds.
-/// Bounded by <see cref="StorageOptions.CachedJobs"/> (0 turns it off).
+/// here commits, and on PostgreSQL when another node's change is announced. A read from the database is kept only if
+/// no change was heard since it began (<see cref="Stamp"/>), decided under the lock the changes take too, so a read
+/// that raced a write is never kept, not even for a moment. On PostgreSQL the cache serves only while this node hears
+/// every announcement (see <see cref="Pause"/>); another node's change is then seen here within the announcement's
+/// delivery, milliseconds. Bounded by <see cref="StorageOptions.CachedJobs"/> (0 turns it off).
 /// </summary>
 public sealed class JobCache : IDisposable
 {
+    private static readonly MemoryCacheEntryOptions Entry = new() { Size = 1 };
+
     private readonly MemoryCache? entries;
     private readonly JobChanges changes;
+    private readonly Lock gate = new();
+    private long generation;
     private volatile bool paused;
 
     public JobCache(JobChanges changes, IOptions<StorageOptions> options)
@@ -29,8 +33,8 @@ public sealed class JobCache : IDisposable
         changes.Changed += Forget;
     }
 
-    /// <summary>Where the next read begins: pass it to <see cref="Add"/> with what the read found.</summary>
-    public long Stamp => changes.Generation;
+    /// <summary>Counts the changes heard: where the next database read begins, to pass to <see cref="Add"/> with what it found.</summary>
+    public long Stamp => Interlocked.Read(ref generation);
 
     public bool TryGet(JobId id, out TranslationJob? job)
     {
@@ -41,30 +45,40 @@ public sealed class JobCache : IDisposable
     /// <summary>Keeps <paramref name="job"/>, read from the database after <paramref name="stamp"/>, unless a change was heard meanwhile.</summary>
     public void Add(TranslationJob job, long stamp)
     {
-        if (entries is null || paused || changes.Generation != stamp)
+        if (entries is null)
         {
             return;
         }
 
-        entries.Set(job.Id.Value, job, new MemoryCacheEntryOptions { Size = 1 });
-        if (changes.Generation != stamp)
+        lock (gate)
         {
-            entries.Remove(job.Id.Value); // a change landed while we added: what we read may be older than it
+            if (!paused && generation == stamp)
+            {
+                entries.Set(job.Id.Value, job, Entry);
+            }
         }
     }
 
     /// <summary>Stops serving (announcements may be missed from now on) and forgets everything.</summary>
     public void Pause()
     {
-        paused = true;
-        entries?.Clear();
+        lock (gate)
+        {
+            paused = true;
+            generation++;
+            entries?.Clear();
+        }
     }
 
     /// <summary>Serves again, from nothing: every announcement is heard again.</summary>
     public void Resume()
     {
-        entries?.Clear();
-        paused = false;
+        lock (gate)
+        {
+            generation++;
+            entries?.Clear();
+            paused = false;
+        }
     }
 
     public void Dispose()
@@ -75,13 +89,17 @@ public sealed class JobCache : IDisposable
 
     private void Forget(JobId? id)
     {
-        if (id is { } changed)
+        lock (gate)
         {
-            entries?.Remove(changed.Value);
-        }
-        else
-        {
-            entries?.Clear();
+            generation++; // a read begun before this change must not be kept
+            if (id is { } changed)
+            {
+                entries?.Remove(changed.Value);
+            }
+            else
+            {
+                entries?.Clear();
+            }
         }
     }
 }
