@@ -47,22 +47,8 @@ internal sealed partial class PostgresBatchWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var batch = new List<PendingCommand>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync())
+        await foreach (var batch in WriteBatches.ReadAsync(queue.Reader, MaxBatch, write => write.CancelIfRequested()))
         {
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var write))
-            {
-                if (!write.CancelIfRequested())
-                {
-                    batch.Add(write);
-                }
-            }
-
-            if (batch.Count == 0)
-            {
-                continue;
-            }
-
             try
             {
                 await SendAsync(batch);
@@ -88,8 +74,6 @@ internal sealed partial class PostgresBatchWriter : IAsyncDisposable
             {
                 batch.ForEach(write => write.Fail(ex));
             }
-
-            batch.Clear();
         }
     }
 

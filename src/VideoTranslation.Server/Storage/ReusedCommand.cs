@@ -29,6 +29,17 @@ public sealed class ReusedCommand(DbCommand command, bool owned) : IAsyncDisposa
         return this;
     }
 
+    /// <summary>Sets each of <paramref name="parameters"/>.</summary>
+    public ReusedCommand Bind(IEnumerable<KeyValuePair<string, object?>> parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            Bind(name, value);
+        }
+
+        return this;
+    }
+
     public Task<int> ExecuteAsync() => command.ExecuteNonQueryAsync();
 
     /// <summary>Runs every statement; the first row of the first as <typeparamref name="T"/> (columns named as its properties), or null when there is none.</summary>

@@ -30,7 +30,16 @@ internal sealed class SqlJobStore(
         "error_message AS ErrorMessage, error_code AS ErrorCode, kind AS Kind, spec AS Spec, stage AS Stage, progress AS Progress, " +
         "started_at AS StartedAt, version AS Version, callback_url AS CallbackUrl, tenant AS Tenant";
 
-    // A new job's row, returned; its first event (none when the id was taken); the announcement to other nodes.
+    // The job's current state as its event number `version`: every visible change appends one. A version is recorded
+    // once: a create that found its id taken appends nothing.
+    private const string InsertEvent =
+        """
+        INSERT INTO job_events (job_id, seq, state, stage, progress, error_code, error_message, at)
+        SELECT id, version, state, stage, progress, error_code, error_message, @Now FROM jobs WHERE id = @Id
+        ON CONFLICT (job_id, seq) DO NOTHING;
+        """;
+
+    // A new job's row, returned; its first event; the announcement to other nodes.
     private readonly string[] insertJob =
     [
         $"""
@@ -39,20 +48,12 @@ internal sealed class SqlJobStore(
         ON CONFLICT (id) DO NOTHING
         RETURNING {Columns};
         """,
-        """
-        INSERT INTO job_events (job_id, seq, state, stage, progress, error_code, error_message, at)
-        SELECT id, version, state, stage, progress, error_code, error_message, @Now FROM jobs WHERE id = @Id
-        ON CONFLICT (job_id, seq) DO NOTHING;
-        """,
+        InsertEvent,
         .. database.PublishStatement("new") is { Length: > 0 } publish ? [publish] : Array.Empty<string>(),
     ];
 
-    // The job's current state as its event number `version`: every visible change appends one.
-    private const string InsertEvent =
-        """
-        INSERT INTO job_events (job_id, seq, state, stage, progress, error_code, error_message, at)
-        SELECT id, version, state, stage, progress, error_code, error_message, @Now FROM jobs WHERE id = @Id;
-        """;
+    // The same as one command text, for the transaction that counts a tenant's pending jobs first.
+    private string InsertJobCommand => field ??= string.Join('\n', insertJob);
 
     private const string HeldBy = "id = @Id AND lease_owner = @Owner AND state = 'running'";
 
@@ -110,13 +111,8 @@ internal sealed class SqlJobStore(
                     return refused;
                 }
 
-                await using var insert = database.Command(connection, transaction, string.Join('\n', insertJob));
-                foreach (var (name, value) in parameters)
-                {
-                    insert.Bind(name, value);
-                }
-
-                return await insert.Bind("Now", now).QuerySingleOrDefaultAsync<JobRow>() is { } inserted
+                await using var insert = database.Command(connection, transaction, InsertJobCommand);
+                return await insert.Bind(parameters).Bind("Now", now).QuerySingleOrDefaultAsync<JobRow>() is { } inserted
                     ? new CreateJobResult.Created(inserted.ToJob())
                     : Existing(await connection.QuerySingleAsync<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, transaction));
             }, cancellationToken);

@@ -83,12 +83,7 @@ public sealed class SqliteDatabase : IJobDatabase, IAsyncDisposable
         WriteAsync(async (connection, transaction, now) =>
         {
             await using var command = Command(connection, transaction, joined.GetValue(statements, parts => string.Join('\n', parts)));
-            foreach (var (name, value) in parameters)
-            {
-                command.Bind(name, value);
-            }
-
-            return await command.Bind("Now", now).QuerySingleOrDefaultAsync<T>();
+            return await command.Bind(parameters).Bind("Now", now).QuerySingleOrDefaultAsync<T>();
         }, cancellationToken);
 
     /// <summary>The writer's compiled command for <paramref name="sql"/>; a new one on any other connection.</summary>

@@ -67,23 +67,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var batch = new List<PendingWrite>(MaxBatch);
         SqliteConnection? connection = null;
-        while (await queue.Reader.WaitToReadAsync())
+        await foreach (var batch in WriteBatches.ReadAsync(queue.Reader, MaxBatch, write => write.CancelIfRequested()))
         {
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var write))
-            {
-                if (!write.CancelIfRequested())
-                {
-                    batch.Add(write);
-                }
-            }
-
-            if (batch.Count == 0)
-            {
-                continue;
-            }
-
             try
             {
                 connection ??= current = await OpenAsync();
@@ -96,8 +82,6 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 await CloseAsync(connection);
                 connection = current = null;
             }
-
-            batch.Clear();
         }
 
         await CloseAsync(connection);
