@@ -28,6 +28,12 @@ public abstract class JobStoreContract : IAsyncLifetime
 
     protected TimeProvider Clock => clock;
 
+    private protected SqlJobStore Store => store;
+
+    protected void Advance(TimeSpan time) => clock.Advance(time);
+
+    protected static LanguagePair Languages => EnEs;
+
     public async Task InitializeAsync() => store = await CreateStoreAsync(maxAttempts: 3);
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -395,6 +401,36 @@ public sealed class SqliteJobStoreTests : JobStoreContract, IDisposable
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>((await OpenDatabaseAsync()).InitializeAsync);
         Assert.Contains("schema version 999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commits_leave_the_log_to_the_checkpointer_which_copies_it_into_the_file_off_the_writers_path()
+    {
+        var file = new FileInfo(Path.Combine(data.Path, "jobs.db"));
+        Assert.IsType<CreateJobResult.Created>(await Store.CreateAsync(JobId.Parse("logged-first"), Tenants.Default, Languages, null, null, default));
+        file.Refresh();
+        var before = file.Length;
+
+        // One commit each, well past the 1,000 pages of log at which SQLite's own auto-checkpoint would have copied
+        // the log into the file inside a commit.
+        for (var i = 0; i < 1500; i++)
+        {
+            Assert.IsType<CreateJobResult.Created>(await Store.CreateAsync(JobId.Parse($"logged-{i}"), Tenants.Default, Languages, null, null, default));
+        }
+
+        file.Refresh();
+        Assert.Equal(before, file.Length); // no commit checkpointed
+        Assert.True(new FileInfo(file.FullName + "-wal").Length > 1000 * 4096);
+
+        Advance(TimeSpan.FromSeconds(1)); // the checkpointer's turn
+        await Eventually.ValueAsync(() => Task.FromResult(Grew(file, before)), "copying the log into the database file");
+        Assert.NotNull(await Store.GetAsync(JobId.Parse("logged-1499"), default));
+
+        static string? Grew(FileInfo file, long before)
+        {
+            file.Refresh();
+            return file.Length > before ? "grown" : null;
+        }
     }
 
     protected override Task<IJobDatabase> OpenDatabaseAsync() =>
