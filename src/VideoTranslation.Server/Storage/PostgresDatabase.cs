@@ -26,8 +26,12 @@ public sealed class PostgresDatabase : IJobDatabase, IAsyncDisposable, IDisposab
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
         ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = false }.ConnectionString; // LISTEN needs a connection of its own
-        // The store runs the same few statements over and over: let Npgsql prepare them on the server (unless told otherwise).
-        dataSource = NpgsqlDataSource.Create(builder.MaxAutoPrepare > 0 ? connectionString : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64; // the store runs the same few statements over and over: Npgsql prepares them on the server
+        }
+
+        dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         schema = new Lazy<Task>(() => MigrateAsync());
         batches = new Lazy<PostgresBatchWriter>(() => new PostgresBatchWriter(dataSource, clock));
     }

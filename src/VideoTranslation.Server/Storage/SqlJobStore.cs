@@ -81,42 +81,29 @@ internal sealed class SqlJobStore(
                 : new CreateJobResult.Conflict(existing);
         }
 
-        CreateJobResult result;
+        // Nothing to count first: the insert needs no transaction of its own, so it goes with the other submissions
+        // (group commit). Should it find the id taken and the holder be gone by the time it is read (deleted in
+        // between), one transaction settles it, as with a limit to count.
+        CreateJobResult? result = null;
         if (pendingLimit is null)
         {
-            // Nothing to count first: the insert needs no transaction of its own, so it goes with the other submissions (group commit).
-            while (true)
-            {
-                if (await database.WriteCommandAsync<JobRow>(insertJob, parameters, cancellationToken) is { } inserted)
-                {
-                    result = new CreateJobResult.Created(inserted.ToJob());
-                    break;
-                }
-
-                if (await ReadRowAsync(id, cancellationToken) is { } taken)
-                {
-                    result = Existing(taken);
-                    break;
-                }
-
-                // The job holding the id was deleted in between: the id is free again.
-            }
+            result = await database.WriteCommandAsync<JobRow>(insertJob, parameters, cancellationToken) is { } created
+                ? new CreateJobResult.Created(created.ToJob())
+                : await ReadRowAsync(id, cancellationToken) is { } taken ? Existing(taken) : null;
         }
-        else
+
+        result ??= await database.WriteAsync(async (connection, transaction, now) =>
         {
-            result = await database.WriteAsync(async (connection, transaction, now) =>
+            if (await OverQuotaAsync(connection, transaction, tenant, pendingLimit, "SELECT COUNT(*) FROM jobs WHERE id = @Id;", new { Id = id.Value, Tenant = tenant }) is { } refused)
             {
-                if (await OverQuotaAsync(connection, transaction, tenant, pendingLimit, "SELECT COUNT(*) FROM jobs WHERE id = @Id;", new { Id = id.Value, Tenant = tenant }) is { } refused)
-                {
-                    return refused;
-                }
+                return refused;
+            }
 
-                await using var insert = database.Command(connection, transaction, InsertJobCommand);
-                return await insert.Bind(parameters).Bind("Now", now).QuerySingleOrDefaultAsync<JobRow>() is { } inserted
-                    ? new CreateJobResult.Created(inserted.ToJob())
-                    : Existing(await connection.QuerySingleAsync<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, transaction));
-            }, cancellationToken);
-        }
+            await using var insert = database.Command(connection, transaction, InsertJobCommand);
+            return await insert.Bind(parameters).Bind("Now", now).QuerySingleOrDefaultAsync<JobRow>() is { } inserted
+                ? new CreateJobResult.Created(inserted.ToJob())
+                : Existing(await connection.QuerySingleAsync<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, transaction));
+        }, cancellationToken);
 
         if (result is CreateJobResult.Created)
         {

@@ -54,7 +54,8 @@ public static class SeedApi
             return ApiProblems.Validation(errors);
         }
 
-        // No count first (as before an upload): the store counts the tenant's pending jobs in the transaction that inserts.
+        // No count first: the store counts the tenant's pending jobs in the transaction that inserts (v1 counts early only
+        // to refuse before reading an upload; a seed body is a few bytes).
         var tenant = context.Tenant();
         var result = await jobs.CreateAsync(jobId ?? JobId.New(), tenant, languages, callbackUrl, quota.LimitFor(context), cancellationToken);
         if (result.Granted is { } made)
