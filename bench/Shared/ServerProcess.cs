@@ -35,13 +35,20 @@ internal sealed class ServerProcess : IAsyncDisposable
         var data = args.Contains("--data") ? null : Directory.CreateTempSubdirectory("vts-bench-").FullName;
         var process = Start(settings, ["serve", "--urls", $"http://127.0.0.1:{port}", .. data is null ? Array.Empty<string>() : ["--data", data], .. args], logLevel);
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}/"), data);
+        await WaitUntilAnswersAsync(process, server.BaseAddress);
+        return server;
+    }
+
+    /// <summary>Waits until <paramref name="process"/> answers <c>GET /healthz</c> at <paramref name="baseAddress"/> (30 s at most, or until it exits).</summary>
+    public static async Task WaitUntilAnswersAsync(Process process, Uri baseAddress)
+    {
         using var http = new HttpClient();
         for (var i = 0; ; i++)
         {
             try
             {
-                (await http.GetAsync(new Uri(server.BaseAddress, "healthz"))).EnsureSuccessStatusCode();
-                return server;
+                (await http.GetAsync(new Uri(baseAddress, "healthz"))).EnsureSuccessStatusCode();
+                return;
             }
             catch (HttpRequestException) when (i < 300 && !process.HasExited)
             {
@@ -112,7 +119,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         return process;
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

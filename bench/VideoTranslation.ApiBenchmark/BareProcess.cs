@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using VideoTranslation.Benchmarks.Shared;
 
 namespace VideoTranslation.ApiBenchmark;
 
@@ -19,13 +18,7 @@ internal sealed class BareProcess : IAsyncDisposable
 
     public static async Task<BareProcess> StartAsync()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
+        var port = ServerProcess.FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { typeof(BareProcess).Assembly.Location, "--bare", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
@@ -36,19 +29,8 @@ internal sealed class BareProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var bare = new BareProcess(process, new Uri($"http://127.0.0.1:{port}/"));
-        using var http = new HttpClient();
-        for (var i = 0; ; i++)
-        {
-            try
-            {
-                (await http.GetAsync(new Uri(bare.BaseAddress, "healthz"))).EnsureSuccessStatusCode();
-                return bare;
-            }
-            catch (HttpRequestException) when (i < 300 && !process.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
+        await ServerProcess.WaitUntilAnswersAsync(process, bare.BaseAddress);
+        return bare;
     }
 
     public async ValueTask DisposeAsync()
