@@ -125,7 +125,7 @@ if (durability.Count > 0)
 if (lagRows.Count > 0)
 {
     section.AppendTable(
-        $"Wake-up lag: {waiters} clients each submitting a job and waiting on it at once (16 worker slots, simulated jobs of 50-150 ms, so they finish one after another over several seconds); the lag runs from the job's `completed_at` to the client holding the answer, for the jobs that finished once every client was waiting, in a round after two warm-up rounds of the same size:",
+        $"Wake-up lag: {waiters} clients each submitting a job and waiting on it at once (16 worker slots, simulated jobs of 50-150 ms, so they finish one after another over several seconds); the lag runs from the job's `completed_at` to the client holding the answer, for the jobs that finished once every client was waiting, in a round after two warm-up rounds of the same size, with the clients' own process holding off its garbage collections (the instrument's pauses are not the server's):",
         ["waiting by", "clients waiting", "timed (finished once all were waiting)", "lag p50 (ms)", "lag p99 (ms)", "lag max (ms)", "goal p99 (ms)"],
         lagRows);
 }

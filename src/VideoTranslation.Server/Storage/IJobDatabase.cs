@@ -22,21 +22,23 @@ public interface IJobDatabase
     /// <summary>
     /// Runs <paramref name="statements"/> as one write that needs nothing read first (their parameters by name, and
     /// <c>@Now</c>, the time of the write in Unix milliseconds), committed together or not at all, and returns the first
-    /// row of the first statement, if any (the others return no rows). Such writes go to the database together, several to a commit (group commit):
-    /// on PostgreSQL in one round trip.
+    /// row of the first statement, read by <paramref name="read"/>, if any (the others return no rows). Such writes go to
+    /// the database together, several to a commit (group commit): on PostgreSQL in one round trip.
     /// </summary>
-    Task<T?> WriteCommandAsync<T>(IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+    Task<T?> WriteCommandAsync<T>(
+        IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class;
 
     /// <summary>Runs a read that does not wait for writes.</summary>
     Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A command for <paramref name="sql"/> in <paramref name="transaction"/>, for statements run on every request: kept
-    /// compiled between writes where the database allows (SQLite's writer); PostgreSQL prepares them itself (automatic
-    /// preparation). Dispose it when done, as any command.
+    /// A command for <paramref name="sql"/> on a connection <see cref="WriteAsync{T}"/> gave (in its
+    /// <paramref name="transaction"/>) or <see cref="ReadAsync{T}"/> gave (no transaction), for statements run on every
+    /// request: kept compiled from one use to the next where the database allows (SQLite's connections); PostgreSQL
+    /// prepares them itself (automatic preparation). Dispose it when done, as any command.
     /// </summary>
-    ReusedCommand Command(DbConnection connection, DbTransaction transaction, string sql);
+    ReusedCommand Command(DbConnection connection, DbTransaction? transaction, string sql);
 
     /// <summary>Appended to a claim's row selection: <c>FOR UPDATE SKIP LOCKED</c> where several nodes claim at once.</summary>
     string SkipLocked { get; }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
-using Dapper;
 using Npgsql;
 
 namespace VideoTranslation.Server.Storage;
@@ -37,11 +37,12 @@ internal sealed partial class PostgresBatchWriter : IAsyncDisposable
         loops = [.. Enumerable.Range(0, InFlight).Select(_ => Task.Run(RunAsync))];
     }
 
-    /// <summary>Queues the write; completes once it is committed, with the first row of its first statement.</summary>
-    public Task<T?> WriteAsync<T>(IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+    /// <summary>Queues the write; completes once it is committed, with the first row of its first statement as <paramref name="read"/> reads it.</summary>
+    public Task<T?> WriteAsync<T>(
+        IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class
     {
-        var write = new PendingCommand<T>(statements, parameters, cancellationToken);
+        var write = new PendingCommand<T>(statements, parameters, read, cancellationToken);
         return queue.Writer.TryWrite(write) ? write.Task : Task.FromException<T?>(new ObjectDisposedException(nameof(PostgresBatchWriter)));
     }
 
@@ -178,7 +179,8 @@ internal sealed partial class PostgresBatchWriter : IAsyncDisposable
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class PendingCommand<T>(IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+    private sealed class PendingCommand<T>(
+        IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         : PendingCommand(statements, parameters, cancellationToken)
         where T : class
     {
@@ -189,7 +191,7 @@ internal sealed partial class PostgresBatchWriter : IAsyncDisposable
 
         public override bool CancelIfRequested() => CancellationToken.IsCancellationRequested && outcome.TrySetCanceled(CancellationToken);
 
-        public override async Task ReadAsync(NpgsqlDataReader reader) => row = await reader.ReadAsync() ? reader.GetRowParser<T>()(reader) : null;
+        public override async Task ReadAsync(NpgsqlDataReader reader) => row = await reader.ReadAsync() ? read(reader) : null;
 
         public override void Complete() => outcome.TrySetResult(row);
 

@@ -56,15 +56,16 @@ public sealed class PostgresDatabase : IJobDatabase, IAsyncDisposable, IDisposab
     }
 
     /// <summary>Batched with the other such writes waiting (<see cref="PostgresBatchWriter"/>).</summary>
-    public async Task<T?> WriteCommandAsync<T>(IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+    public async Task<T?> WriteCommandAsync<T>(
+        IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class
     {
         await schema.Value;
-        return await batches.Value.WriteAsync<T>(statements, parameters, cancellationToken);
+        return await batches.Value.WriteAsync(statements, parameters, read, cancellationToken);
     }
 
-    public ReusedCommand Command(DbConnection connection, DbTransaction transaction, string sql) =>
-        new(new NpgsqlCommand(sql, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction), owned: true);
+    public ReusedCommand Command(DbConnection connection, DbTransaction? transaction, string sql) =>
+        new(new NpgsqlCommand(sql, (NpgsqlConnection)connection, (NpgsqlTransaction?)transaction), owned: true);
 
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ internal sealed class SqlJobStore(
     JobCancellations cancellations,
     WebhookSignal webhooks) : IJobRepository, IJobQueue
 {
-    // Column list with aliases matching JobRow, shared by every SELECT and RETURNING.
+    // Column list with aliases matching JobRow, shared by every SELECT and RETURNING, in the order JobRow.Read reads them.
     private const string Columns =
         "id AS Id, source_language AS SourceLanguage, target_language AS TargetLanguage, state AS State, " +
         "attempts AS Attempts, created_at AS CreatedAt, updated_at AS UpdatedAt, completed_at AS CompletedAt, " +
@@ -87,7 +87,7 @@ internal sealed class SqlJobStore(
         CreateJobResult? result = null;
         if (pendingLimit is null)
         {
-            result = await database.WriteCommandAsync<JobRow>(insertJob, parameters, cancellationToken) is { } created
+            result = await database.WriteCommandAsync(insertJob, parameters, JobRow.Read, cancellationToken) is { } created
                 ? new CreateJobResult.Created(created.ToJob())
                 : await ReadRowAsync(id, cancellationToken) is { } taken ? Existing(taken) : null;
         }
@@ -100,7 +100,7 @@ internal sealed class SqlJobStore(
             }
 
             await using var insert = database.Command(connection, transaction, InsertJobCommand);
-            return await insert.Bind(parameters).Bind("Now", now).QuerySingleOrDefaultAsync<JobRow>() is { } inserted
+            return await insert.Bind(parameters).Bind("Now", now).QuerySingleOrDefaultAsync(JobRow.Read) is { } inserted
                 ? new CreateJobResult.Created(inserted.ToJob())
                 : Existing(await connection.QuerySingleAsync<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, transaction));
         }, cancellationToken);
@@ -210,8 +210,11 @@ internal sealed class SqlJobStore(
     }
 
     private Task<JobRow?> ReadRowAsync(JobId id, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection => connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM jobs WHERE id = @Id;", new { Id = id.Value }, cancellationToken: cancellationToken)), cancellationToken);
+        database.ReadAsync(async connection =>
+        {
+            await using var select = database.Command(connection, null, $"SELECT {Columns} FROM jobs WHERE id = @Id;");
+            return await select.Bind("Id", id.Value).QuerySingleOrDefaultAsync(JobRow.Read);
+        }, cancellationToken);
 
     public async Task<TranslationJob?> RenderAsync(JobId id, string queue, IReadOnlyList<string> tracks, CancellationToken cancellationToken)
     {
@@ -273,13 +276,21 @@ internal sealed class SqlJobStore(
     }
 
     public Task<IReadOnlyList<JobEvent>> GetEventsAsync(JobId id, long afterVersion, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<JobEvent>>(async connection => [.. (await connection.QueryAsync<EventRow>(new CommandDefinition(
-            """
-            SELECT seq AS Sequence, state AS State, stage AS Stage, progress AS Progress, error_code AS ErrorCode, error_message AS ErrorMessage, at AS At
-            FROM job_events WHERE job_id = @Id AND seq > @After ORDER BY seq;
-            """,
-            new { Id = id.Value, After = afterVersion },
-            cancellationToken: cancellationToken))).Select(row => row.ToEvent())], cancellationToken);
+        database.ReadAsync<IReadOnlyList<JobEvent>>(async connection =>
+        {
+            await using var select = database.Command(connection, null,
+                "SELECT seq, state, stage, progress, error_code, error_message, at FROM job_events WHERE job_id = @Id AND seq > @After ORDER BY seq;");
+            return await select.Bind("Id", id.Value).Bind("After", afterVersion).QueryAsync(ReadEvent);
+        }, cancellationToken);
+
+    /// <summary>A row of <c>job_events</c> as <see cref="GetEventsAsync"/> selects it.</summary>
+    private static JobEvent ReadEvent(DbDataReader row) => new(
+        row.GetInt64(0), Enum.Parse<JobState>(row.GetString(1), ignoreCase: true), NullableString(row, 2), row.GetDouble(3), NullableString(row, 4),
+        NullableString(row, 5), DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(6)));
+
+    private static string? NullableString(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
+
+    private static long? NullableInt64(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt64(ordinal);
 
     public async Task<JobRemoval> CancelAsync(JobId id, CancellationToken cancellationToken)
     {
@@ -357,38 +368,30 @@ internal sealed class SqlJobStore(
         var (claimed, abandoned, deliveries) = await database.WriteAsync(async (connection, transaction, now) =>
         {
             // A job whose worker died as often as it may be tried is failed rather than claimed again.
-            var abandoned = (await connection.QueryAsync<string>(
-                """
-                UPDATE jobs
-                SET state = 'failed', lease_owner = NULL, lease_expires_at = NULL, completed_at = @Now, updated_at = @Now, version = version + 1,
-                    error_code = @Code,
-                    error_message = 'The job was abandoned after ' || attempts || ' attempts: each worker that took it stopped before finishing (crash or kill).'
-                WHERE state = 'running' AND lease_expires_at <= @Now AND attempts >= max_attempts
-                RETURNING id;
-                """,
-                new { Now = now, Code = ErrorCodes.Abandoned },
-                transaction)).ToList();
+            List<string> abandoned;
+            await using (var abandon = database.Command(connection, transaction, AbandonStatement))
+            {
+                abandoned = await abandon.Bind("Now", now).Bind("Code", ErrorCodes.Abandoned).QueryAsync(row => row.GetString(0));
+            }
+
             var deliveries = 0;
             foreach (var id in abandoned)
             {
                 deliveries += await RecordChangeAsync(connection, transaction, id, now, JobChange.MayEnd);
             }
 
-            var claimed = await connection.QuerySingleOrDefaultAsync<JobRow>(
-                $"""
-                UPDATE jobs
-                SET state = 'running', attempts = attempts + 1, lease_owner = @Owner, lease_expires_at = @LeaseUntil, updated_at = @Now,
-                    started_at = COALESCE(started_at, @Now), version = version + 1,
-                    lease_expiries = lease_expiries + CASE WHEN state = 'running' THEN 1 ELSE 0 END
-                WHERE id = (
-                    SELECT id FROM jobs
-                    WHERE ((state = 'queued' AND available_at <= @Now) OR (state = 'running' AND lease_expires_at <= @Now)){QueueFilter}
-                    ORDER BY created_at, id
-                    LIMIT 1{database.SkipLocked})
-                RETURNING {Columns};
-                """,
-                WithQueues(new { Owner = owner, LeaseUntil = now + (long)lease.TotalMilliseconds, Now = now }),
-                transaction);
+            JobRow? claimed;
+            await using (var claim = database.Command(connection, transaction, ClaimStatement))
+            {
+                claim.Bind("Owner", owner).Bind("LeaseUntil", now + (long)lease.TotalMilliseconds).Bind("Now", now);
+                for (var i = 0; i < (servedQueues?.Length ?? 0); i++)
+                {
+                    claim.Bind("Queue" + i, servedQueues![i]);
+                }
+
+                claimed = await claim.QuerySingleOrDefaultAsync(JobRow.Read);
+            }
+
             if (claimed is not null)
             {
                 await RecordChangeAsync(connection, transaction, claimed.Id, now, JobChange.Continues);
@@ -411,11 +414,36 @@ internal sealed class SqlJobStore(
         return claimed;
     }
 
+    private const string AbandonStatement =
+        """
+        UPDATE jobs
+        SET state = 'failed', lease_owner = NULL, lease_expires_at = NULL, completed_at = @Now, updated_at = @Now, version = version + 1,
+            error_code = @Code,
+            error_message = 'The job was abandoned after ' || attempts || ' attempts: each worker that took it stopped before finishing (crash or kill).'
+        WHERE state = 'running' AND lease_expires_at <= @Now AND attempts >= max_attempts
+        RETURNING id;
+        """;
+
+    // The oldest job due in a queue this process serves, taken under a lease; spelled once (its queue filter is this process's).
+    private string ClaimStatement => field ??=
+        $"""
+        UPDATE jobs
+        SET state = 'running', attempts = attempts + 1, lease_owner = @Owner, lease_expires_at = @LeaseUntil, updated_at = @Now,
+            started_at = COALESCE(started_at, @Now), version = version + 1,
+            lease_expiries = lease_expiries + CASE WHEN state = 'running' THEN 1 ELSE 0 END
+        WHERE id = (
+            SELECT id FROM jobs
+            WHERE ((state = 'queued' AND available_at <= @Now) OR (state = 'running' AND lease_expires_at <= @Now)){QueueFilter}
+            ORDER BY created_at, id
+            LIMIT 1{database.SkipLocked})
+        RETURNING {Columns};
+        """;
+
     // Invisible to clients: a heartbeat changes nothing they see, so it neither bumps the version nor wakes waiters.
     public Task<bool> RenewLeaseAsync(JobId id, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
             $"UPDATE jobs SET lease_expires_at = @Now + @LeaseMs WHERE {HeldBy};",
-            id, owner, new { LeaseMs = (long)lease.TotalMilliseconds }, JobChange.Unseen, wakeWorkers: false, cancellationToken);
+            id, owner, [new("LeaseMs", (long)lease.TotalMilliseconds)], JobChange.Unseen, wakeWorkers: false, cancellationToken);
 
     public Task<bool> CompleteAsync(JobId id, string owner, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
@@ -424,7 +452,7 @@ internal sealed class SqlJobStore(
                 stage = CASE WHEN kind = 'video' THEN @DoneStage END, progress = 1, completed_at = @Now, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, new { DoneStage = JobStage.Done }, JobChange.MayEnd, wakeWorkers: false, cancellationToken);
+            id, owner, [new("DoneStage", JobStage.Done)], JobChange.MayEnd, wakeWorkers: false, cancellationToken);
 
     public Task<bool> FailAsync(JobId id, string owner, string errorMessage, string? errorCode, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
@@ -433,12 +461,12 @@ internal sealed class SqlJobStore(
                 completed_at = @Now, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, new { Error = errorMessage, Code = errorCode }, JobChange.MayEnd, wakeWorkers: false, cancellationToken);
+            id, owner, [new("Error", errorMessage), new("Code", errorCode)], JobChange.MayEnd, wakeWorkers: false, cancellationToken);
 
     public Task<bool> ReportProgressAsync(JobId id, string owner, string stage, double progress, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
             $"UPDATE jobs SET stage = @Stage, progress = @Progress, updated_at = @Now, version = version + 1 WHERE {HeldBy} AND (stage IS DISTINCT FROM @Stage OR progress <> @Progress);",
-            id, owner, new { Stage = stage, Progress = Math.Clamp(progress, 0, 1) }, JobChange.Continues, wakeWorkers: false, cancellationToken);
+            id, owner, [new("Stage", stage), new("Progress", Math.Clamp(progress, 0, 1))], JobChange.Continues, wakeWorkers: false, cancellationToken);
 
     public Task<bool> RetryLaterAsync(JobId id, string owner, TimeSpan delay, string reason, CancellationToken cancellationToken) =>
         UpdateHeldAsync(
@@ -451,7 +479,7 @@ internal sealed class SqlJobStore(
                 available_at = @Now + @DelayMs, lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, new { Reason = reason, DelayMs = (long)delay.TotalMilliseconds, Code = ErrorCodes.GaveUp }, JobChange.MayEnd, wakeWorkers: true, cancellationToken);
+            id, owner, [new("Reason", reason), new("DelayMs", (long)delay.TotalMilliseconds), new("Code", ErrorCodes.GaveUp)], JobChange.MayEnd, wakeWorkers: true, cancellationToken);
 
     public Task<bool> ReleaseAsync(JobId id, string owner, CancellationToken cancellationToken) => HandBackAsync(id, owner, null, cancellationToken);
 
@@ -510,7 +538,7 @@ internal sealed class SqlJobStore(
                 queue = COALESCE(@Queue, queue), lease_owner = NULL, lease_expires_at = NULL, updated_at = @Now, version = version + 1
             WHERE {HeldBy};
             """,
-            id, owner, new { Queue = queue }, JobChange.Continues, wakeWorkers: true, cancellationToken);
+            id, owner, [new("Queue", queue)], JobChange.Continues, wakeWorkers: true, cancellationToken);
 
     /// <summary>
     /// Appends the job's current state as its event number <c>version</c>, and queues its webhook if the change ended
@@ -546,15 +574,17 @@ internal sealed class SqlJobStore(
         return deliveries;
     }
 
-    private async Task<bool> UpdateHeldAsync(string sql, JobId id, string owner, object? extra, JobChange change, bool wakeWorkers, CancellationToken cancellationToken)
+    private async Task<bool> UpdateHeldAsync(
+        string sql, JobId id, string owner, KeyValuePair<string, object?>[] values, JobChange change, bool wakeWorkers, CancellationToken cancellationToken)
     {
         var (changed, deliveries) = await database.WriteAsync(async (connection, transaction, now) =>
         {
-            var parameters = new DynamicParameters(extra);
-            parameters.AddDynamicParams(new { Id = id.Value, Owner = owner, Now = now });
-            if (await connection.ExecuteAsync(sql, parameters, transaction) == 0)
+            await using (var update = database.Command(connection, transaction, sql))
             {
-                return (false, 0);
+                if (await update.Bind(values).Bind("Id", id.Value).Bind("Owner", owner).Bind("Now", now).ExecuteAsync() == 0)
+                {
+                    return (false, 0);
+                }
             }
 
             if (wakeWorkers)
@@ -600,9 +630,32 @@ internal sealed class SqlJobStore(
         MayEnd,
     }
 
-    /// <summary>A row as Dapper reads it; times are Unix milliseconds.</summary>
+    /// <summary>A row as Dapper reads it, or <see cref="Read"/> on the hottest paths; times are Unix milliseconds.</summary>
     private sealed class JobRow
     {
+        /// <summary>The current row of a result selecting <see cref="Columns"/>, by position (in the order <see cref="Columns"/> lists them).</summary>
+        public static JobRow Read(DbDataReader row) => new()
+        {
+            Id = row.GetString(0),
+            SourceLanguage = row.GetString(1),
+            TargetLanguage = row.GetString(2),
+            State = row.GetString(3),
+            Attempts = row.GetInt64(4),
+            CreatedAt = row.GetInt64(5),
+            UpdatedAt = row.GetInt64(6),
+            CompletedAt = NullableInt64(row, 7),
+            ErrorMessage = NullableString(row, 8),
+            ErrorCode = NullableString(row, 9),
+            Kind = row.GetString(10),
+            Spec = NullableString(row, 11),
+            Stage = NullableString(row, 12),
+            Progress = row.GetDouble(13),
+            StartedAt = NullableInt64(row, 14),
+            Version = row.GetInt64(15),
+            CallbackUrl = NullableString(row, 16),
+            Tenant = row.GetString(17),
+        };
+
         public string Id { get; init; } = "";
         public string SourceLanguage { get; init; } = "";
         public string TargetLanguage { get; init; } = "";
@@ -642,19 +695,5 @@ internal sealed class SqlJobStore(
             CallbackUrl = CallbackUrl,
             Tenant = Tenant,
         };
-    }
-
-    private sealed class EventRow
-    {
-        public long Sequence { get; init; }
-        public string State { get; init; } = "";
-        public string? Stage { get; init; }
-        public double Progress { get; init; }
-        public string? ErrorCode { get; init; }
-        public string? ErrorMessage { get; init; }
-        public long At { get; init; }
-
-        public JobEvent ToEvent() => new(
-            Sequence, Enum.Parse<JobState>(State, ignoreCase: true), Stage, Progress, ErrorCode, ErrorMessage, DateTimeOffset.FromUnixTimeMilliseconds(At));
     }
 }

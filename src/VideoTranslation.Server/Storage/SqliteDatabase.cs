@@ -14,6 +14,7 @@ public sealed class SqliteDatabase : IJobDatabase, IAsyncDisposable
 {
     private readonly Lazy<Task> schema;
     private readonly Lazy<SqliteWriter> writer;
+    private readonly SqliteReaders readers;
     private readonly string connectionString;
 
     // The statements of WriteCommandAsync as one command text, joined once per list (the lists are the store's constants).
@@ -31,6 +32,7 @@ public sealed class SqliteDatabase : IJobDatabase, IAsyncDisposable
             DefaultTimeout = 30,
         }.ToString();
         writer = new Lazy<SqliteWriter>(() => new SqliteWriter(connectionString, clock));
+        readers = new SqliteReaders(connectionString);
         schema = new Lazy<Task>(() => Task.Run(() =>
         {
             try
@@ -78,33 +80,36 @@ public sealed class SqliteDatabase : IJobDatabase, IAsyncDisposable
     }
 
     /// <summary>Through the writer, as any write: several to a commit.</summary>
-    public Task<T?> WriteCommandAsync<T>(IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancellationToken)
+    public Task<T?> WriteCommandAsync<T>(
+        IReadOnlyList<string> statements, IReadOnlyList<KeyValuePair<string, object?>> parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class =>
         WriteAsync(async (connection, transaction, now) =>
         {
             await using var command = Command(connection, transaction, joined.GetValue(statements, parts => string.Join('\n', parts)));
-            return await command.Bind(parameters).Bind("Now", now).QuerySingleOrDefaultAsync<T>();
+            return await command.Bind(parameters).Bind("Now", now).QuerySingleOrDefaultAsync(read);
         }, cancellationToken);
 
-    /// <summary>The writer's compiled command for <paramref name="sql"/>; a new one on any other connection.</summary>
-    public ReusedCommand Command(DbConnection connection, DbTransaction transaction, string sql) =>
-        writer.Value.Command((SqliteConnection)connection, (SqliteTransaction)transaction, sql);
+    /// <summary>The writer's compiled command for <paramref name="sql"/> in a write, a read connection's in a read.</summary>
+    public ReusedCommand Command(DbConnection connection, DbTransaction? transaction, string sql) =>
+        transaction is null
+            ? readers.Command((SqliteConnection)connection, sql)
+            : writer.Value.Command((SqliteConnection)connection, (SqliteTransaction)transaction, sql);
 
-    /// <summary>Runs a read; reads do not wait for writes.</summary>
+    /// <summary>Runs a read on a connection kept open for reads; reads do not wait for writes.</summary>
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
     {
         await schema.Value;
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return await read(connection);
+        return await readers.ReadAsync(connection => read(connection), cancellationToken);
     }
 
-    /// <summary>Finishes the writes already queued and closes the writer's connection.</summary>
+    /// <summary>Finishes the writes already queued and closes the writer's connection and the idle read connections.</summary>
     public async ValueTask DisposeAsync()
     {
         if (writer.IsValueCreated)
         {
             await writer.Value.DisposeAsync();
         }
+
+        await readers.DisposeAsync();
     }
 }

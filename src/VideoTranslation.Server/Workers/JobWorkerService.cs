@@ -111,8 +111,9 @@ internal sealed partial class JobWorkerService(
     {
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var cancellation = cancellations.Register(job.Id, work);
+        using var heartbeats = new PeriodicTimer(settings.HeartbeatInterval, clock);
         using var stopHeartbeat = new CancellationTokenSource();
-        var heartbeat = KeepLeaseAsync(job.Id, owner, work, stopHeartbeat.Token);
+        var heartbeat = KeepLeaseAsync(job.Id, owner, work, heartbeats, stopHeartbeat.Token);
         try
         {
             var mediaSeconds = job.Video?.MediaSeconds ?? 0;
@@ -146,6 +147,9 @@ internal sealed partial class JobWorkerService(
         }
         finally
         {
+            // The timer's end stops the heartbeats without an exception (a cancelled wait would throw one, with its stack
+            // trace, at the end of every job); the token stops a renewal under way.
+            heartbeats.Dispose();
             await stopHeartbeat.CancelAsync();
             await heartbeat;
         }
@@ -224,13 +228,12 @@ internal sealed partial class JobWorkerService(
         }
     }
 
-    /// <summary>Renews the lease every third of its length; cancels <paramref name="work"/> if the lease is lost.</summary>
-    private async Task KeepLeaseAsync(JobId id, string owner, CancellationTokenSource work, CancellationToken stop)
+    /// <summary>Renews the lease at each tick of <paramref name="timer"/> (every third of its length) until the timer is disposed; cancels <paramref name="work"/> if the lease is lost.</summary>
+    private async Task KeepLeaseAsync(JobId id, string owner, CancellationTokenSource work, PeriodicTimer timer, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(settings.HeartbeatInterval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stop))
+            while (await timer.WaitForNextTickAsync(CancellationToken.None))
             {
                 try
                 {

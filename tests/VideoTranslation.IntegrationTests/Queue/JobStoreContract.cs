@@ -316,7 +316,7 @@ public abstract class JobStoreContract : IAsyncLifetime
             await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO jobs (id) VALUES ('incomplete');", transaction: transaction); // NOT NULL columns left out
             return 0;
         }, default);
-        var brokenCommand = database.WriteCommandAsync<object>(["INSERT INTO jobs (id) VALUES (@Id);"], [new("Id", "incomplete-too")], default);
+        var brokenCommand = database.WriteCommandAsync(["INSERT INTO jobs (id) VALUES (@Id);"], [new("Id", "incomplete-too")], row => row.GetString(0), default);
 
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => broken);
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => brokenCommand);
@@ -431,6 +431,50 @@ public sealed class SqliteJobStoreTests : JobStoreContract, IDisposable
             file.Refresh();
             return file.Length > before ? "grown" : null;
         }
+    }
+
+    [Fact]
+    public async Task Reads_keep_their_connections_open_without_holding_back_a_checkpoint()
+    {
+        var ids = Enumerable.Range(0, 20).Select(i => JobId.Parse($"read-{i}")).ToList();
+        foreach (var id in ids)
+        {
+            Assert.IsType<CreateJobResult.Created>(await Store.CreateAsync(id, Tenants.Default, Languages, null, null, default));
+        }
+
+        // Many reads at once (more connections than the pool keeps idle), a read that fails half way, then reads again on
+        // the connections kept: each still answers, with its compiled statements.
+        await Task.WhenAll(ids.Select(async id => Assert.Single(await Store.GetEventsAsync(id, 0, default))));
+        var path = Path.Combine(data.Path, "jobs.db");
+        await using (var database = new SqliteDatabase(Options.Create(new StorageOptions { DataDirectory = data.Path }), Clock))
+        {
+            await Assert.ThrowsAsync<SqliteException>(() => database.ReadAsync(async connection =>
+            {
+                await using var command = database.Command(connection, null, "SELECT no_such_column FROM jobs;");
+                return await command.ExecuteAsync();
+            }, default));
+            Assert.Equal(20, await database.ReadAsync(async connection =>
+            {
+                await using var command = database.Command(connection, null, "SELECT id FROM jobs WHERE id LIKE 'read-%';");
+                return (await command.QueryAsync(row => row.GetString(0))).Count;
+            }, default));
+        }
+
+        foreach (var id in ids)
+        {
+            Assert.Single(await Store.GetEventsAsync(id, 0, default));
+        }
+
+        // The open, idle read connections hold no snapshot: a checkpoint that must wait for every reader (TRUNCATE)
+        // copies the whole log and empties it at once. A reader left inside a read would make it give up (busy).
+        using var checkpoint = new SqliteConnection($"Data Source={path};Pooling=False;Default Timeout=2");
+        checkpoint.Open();
+        using var command = checkpoint.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        using var result = command.ExecuteReader();
+        Assert.True(result.Read());
+        Assert.Equal(0L, result.GetInt64(0)); // not busy
+        Assert.Equal(0L, new FileInfo(path + "-wal").Length);
     }
 
     protected override Task<IJobDatabase> OpenDatabaseAsync() =>
