@@ -21,6 +21,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         BaseAddress = baseAddress!;
     }
 
+    /// <summary>
+    /// .NET runtime settings (<c>DOTNET_</c> variables) for every server this process starts, and for them only. The
+    /// benchmark's own runtime settings are not passed on: a variable set on the benchmark's command line would
+    /// otherwise tune the instrument and the server alike, and a comparison could not tell which one it moved.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> RuntimeSettings { get; set; } = new Dictionary<string, string>();
+
     /// <summary>Where a served API answers (not set for a worker).</summary>
     public Uri BaseAddress { get; }
 
@@ -106,6 +113,16 @@ internal sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var inherited in start.Environment.Keys.Where(IsRuntimeSetting).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        foreach (var (key, value) in RuntimeSettings)
+        {
+            start.Environment[key] = value;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment["VTS_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -118,6 +135,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         return process;
     }
+
+    /// <summary>A variable that tunes the .NET runtime (the <c>dotnet</c> host's own <c>DOTNET_ROOT</c> aside).</summary>
+    public static bool IsRuntimeSetting(string name) =>
+        (name.StartsWith("DOTNET_", StringComparison.Ordinal) && !name.StartsWith("DOTNET_ROOT", StringComparison.Ordinal))
+        || name.StartsWith("COMPlus_", StringComparison.Ordinal);
 
     /// <summary>A loopback port nobody listens on now.</summary>
     public static int FreePort()

@@ -9,6 +9,8 @@
 // Writes docs/benchmarks.md.
 //
 //   dotnet run -c Release --project bench/VideoTranslation.ApiBenchmark -- --seconds 10 --rounds 3 --connections 64 --waiters 1000
+// Also: --only reads,logging,submissions,postgres,waiting (a subset); --write FILE; --warm-ups N (wake-up rounds before
+// the measured one, 2); --server-env DOTNET_NAME=VALUE, repeatable (a runtime setting for the servers only).
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -34,6 +36,9 @@ var waiters = BenchmarkOptions.Get(args, "--waiters", 1000);
 var report = BenchmarkOptions.Get(args, "--write", "docs/benchmarks.md");
 var only = BenchmarkOptions.Get(args, "--only", "reads,logging,submissions,postgres,waiting").Split(',');
 var rounds = BenchmarkOptions.Get(args, "--rounds", 3);
+var warmUps = BenchmarkOptions.Get(args, "--warm-ups", 2);
+var serverEnvironment = BenchmarkOptions.GetAll(args, "--server-env");
+ServerProcess.RuntimeSettings = serverEnvironment.Select(RuntimeSetting).ToDictionary();
 var rows = new List<string>();
 var durability = new List<string>();
 var lagRows = new List<string>();
@@ -102,7 +107,7 @@ if (only.Contains("waiting"))
                  ("event stream (`GET /v1/jobs/{id}/events`)", id => $"v1/jobs/{id}/events"),
              })
     {
-        var row = await WakeUpLag.MeasureAsync(mode, path, waiters);
+        var row = await WakeUpLag.MeasureAsync(mode, path, waiters, warmUps);
         Console.WriteLine(row.Row);
         lagRows.Add(row.Row);
         failed |= row.P99Ms > 5;
@@ -112,7 +117,7 @@ if (only.Contains("waiting"))
 var section = new StringBuilder()
     .AppendLine(CultureInfo.InvariantCulture, $"### The job API beside bare baselines ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores)")
     .AppendLine()
-    .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/VideoTranslation.ApiBenchmark -- --seconds {seconds} --rounds {rounds} --connections {connections} --waiters {waiters}`")
+    .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/VideoTranslation.ApiBenchmark -- --seconds {seconds} --rounds {rounds} --connections {connections} --waiters {waiters}{(warmUps != 2 ? $" --warm-ups {warmUps}" : "")}{string.Concat(serverEnvironment.Select(e => $" --server-env {e}"))}`")
     .AppendTable(
         $"wrk (one thread, {connections} connections, {seconds} s a run; the median of {rounds} runs taken in turns with the baseline's, after a warm-up) on loopback against `vts serve` (defaults: SQLite, no keys on loopback, 8 worker slots) and, in the same run, against the baseline named; reads spread over 1,000 pending jobs:",
         ["ours", "requests/s", "p50 (ms)", "p99 (ms)", "baseline", "baseline/s", "ratio", "goal"],
@@ -125,7 +130,7 @@ if (durability.Count > 0)
 if (lagRows.Count > 0)
 {
     section.AppendTable(
-        $"Wake-up lag: {waiters} clients each submitting a job and waiting on it at once (16 worker slots, simulated jobs of 50-150 ms, so they finish one after another over several seconds); the lag runs from the job's `completed_at` to the client holding the answer, for the jobs that finished once every client was waiting, in a round after two warm-up rounds of the same size, with the clients' own process holding off its garbage collections (the instrument's pauses are not the server's):",
+        $"Wake-up lag: {waiters} clients each submitting a job and waiting on it at once (16 worker slots, simulated jobs of 50-150 ms, so they finish one after another over several seconds); the lag runs from the job's `completed_at` to the client holding the answer, for the jobs that finished once every client was waiting, in a round after {warmUps} warm-up rounds of the same size, with the clients' own process holding off its garbage collections (the instrument's pauses are not the server's):",
         ["waiting by", "clients waiting", "timed (finished once all were waiting)", "lag p50 (ms)", "lag p99 (ms)", "lag max (ms)", "goal p99 (ms)"],
         lagRows);
 }
@@ -189,6 +194,12 @@ void Durable(string database, long answered, long stored)
     Console.WriteLine(durability[^1]);
     failed |= lost > 0;
 }
+
+// `--server-env NAME=VALUE`: a .NET runtime setting for the servers started, never for this process (the instrument).
+static KeyValuePair<string, string> RuntimeSetting(string assignment) =>
+    assignment.Split('=', 2) is [var name, var value] && ServerProcess.IsRuntimeSetting(name)
+        ? new(name, value)
+        : throw new ArgumentException($"--server-env takes DOTNET_NAME=VALUE, not '{assignment}'.");
 
 static async Task<List<string>> CreateJobsAsync(Uri server, int count)
 {

@@ -18,7 +18,7 @@ internal static class WakeUpLag
     /// <summary>What the measured round may allocate without a collection: several times what it does.</summary>
     private const long NoCollectionBudget = 256L << 20;
 
-    public static async Task<(string Row, double P99Ms)> MeasureAsync(string mode, Func<string, string> path, int waiters)
+    public static async Task<(string Row, double P99Ms)> MeasureAsync(string mode, Func<string, string> path, int waiters, int warmUps)
     {
         var settings = new Dictionary<string, string>
         {
@@ -35,11 +35,13 @@ internal static class WakeUpLag
             Timeout = Timeout.InfiniteTimeSpan,
         };
 
-        // Two full rounds first, as in steady use: the server's code compiled to its final tier and its pools filled. After
-        // one round of a quarter of the clients, a profile of the measured round still found 37% of the server's CPU
-        // time in the JIT, and that compiling competed with the waiters for the two cores.
-        await RoundAsync(http, mode, path, waiters);
-        await RoundAsync(http, mode, path, waiters);
+        // Full rounds first (two by default), as in steady use: the server's code compiled to its final tier and its pools
+        // filled. After one round of a quarter of the clients, a profile of the measured round still found 37% of the
+        // server's CPU time in the JIT, and that compiling competed with the waiters for the two cores.
+        for (var round = 0; round < warmUps; round++)
+        {
+            await RoundAsync(http, mode, path, waiters);
+        }
         var lags = await WithoutCollectionsAsync(() => RoundAsync(http, mode, path, waiters));
         var sorted = lags.Order().ToArray();
         var p99 = BenchmarkReport.Percentile(sorted, 0.99);
