@@ -53,6 +53,7 @@ internal static class ApiServices
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailDefaults.Apply);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
+        services.AddExceptionHandler<UnhandledExceptionHandler>(); // last: whatever the others did not take
 
         services.AddHttpLogging(logging =>
         {

@@ -21,6 +21,13 @@ public static class VideoTranslationServer
         ["urls"] = DefaultUrls,
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+
+        // ASP.NET Core starts an Activity for every request whenever this category logs at any level, only to put a
+        // trace id in log scopes: 5% more CPU per status read (paired wrk runs, docs/benchmarks.md). Its own lines
+        // (request started and finished) are what --log-requests gives, its start-up errors are thrown and printed
+        // by vts, and a 500's line names its trace id itself (UnhandledExceptionHandler). An operator who wants it
+        // sets this key in appsettings.json, which wins over these defaults.
+        ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "None",
         ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Information",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         ["Logging:Console:FormatterName"] = "simple",
