@@ -22,9 +22,10 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// .NET runtime settings (<c>DOTNET_</c> variables) for every server this process starts, and for them only. The
-    /// benchmark's own runtime settings are not passed on: a variable set on the benchmark's command line would
-    /// otherwise tune the instrument and the server alike, and a comparison could not tell which one it moved.
+    /// .NET runtime settings (<c>DOTNET_</c> variables) for every server this process starts, baselines included so
+    /// that both sides run alike, and for them only. The benchmark's own runtime settings are not passed on: a
+    /// variable set on the benchmark's command line would otherwise tune the instrument and the server alike, and a
+    /// comparison could not tell which one it moved.
     /// </summary>
     public static IReadOnlyDictionary<string, string> RuntimeSettings { get; set; } = new Dictionary<string, string>();
 
@@ -113,16 +114,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var inherited in start.Environment.Keys.Where(IsRuntimeSetting).ToList())
-        {
-            start.Environment.Remove(inherited);
-        }
-
-        foreach (var (key, value) in RuntimeSettings)
-        {
-            start.Environment[key] = value;
-        }
-
+        ApplyRuntimeSettings(start);
         foreach (var (key, value) in settings)
         {
             start.Environment["VTS_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -134,6 +126,20 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>Gives a process about to start <see cref="RuntimeSettings"/> in place of the runtime settings it would inherit.</summary>
+    public static void ApplyRuntimeSettings(ProcessStartInfo start)
+    {
+        foreach (var inherited in start.Environment.Keys.Where(IsRuntimeSetting).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        foreach (var (key, value) in RuntimeSettings)
+        {
+            start.Environment[key] = value;
+        }
     }
 
     /// <summary>A variable that tunes the .NET runtime (the <c>dotnet</c> host's own <c>DOTNET_ROOT</c> aside).</summary>

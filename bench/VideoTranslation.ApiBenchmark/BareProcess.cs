@@ -25,6 +25,7 @@ internal sealed class BareProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        ServerProcess.ApplyRuntimeSettings(start); // the same runtime as the servers it is compared with
         var process = Process.Start(start)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
