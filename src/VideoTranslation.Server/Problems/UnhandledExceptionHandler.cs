@@ -21,7 +21,9 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
         var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
         Unhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/", traceId);
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        // Handled either way: the line above is the one log of it. A client that accepts no problem JSON gets the bare
+        // 500; answering false would let the middleware log the same exception again and try the same writers.
+        await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
@@ -31,6 +33,7 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
                 Extensions = { [TraceIdMember] = traceId },
             },
         });
+        return true;
     }
 
     [LoggerMessage(LogLevel.Error, "Unhandled exception answering {Method} {Path} (traceId {TraceId})")]
