@@ -18,13 +18,16 @@ public sealed class PostgresClusterTests
         var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
         using var data = new TempDirectory();
         string[] shared = ["--database", database, "--data", data.Path];
-        string[] workerOptions = [.. shared, "--workers", "8", "--sim-min-seconds", "0.2", "--sim-max-seconds", "0.5", "--sim-error-rate", "0"];
+        // Four slots each and jobs of at least half a second: one worker alone would need five seconds for the forty
+        // jobs, so the other has long claimed some even when a loaded machine starts it late.
+        string[] workerOptions = [.. shared, "--workers", "4", "--sim-min-seconds", "0.5", "--sim-max-seconds", "1", "--sim-error-rate", "0"];
         var (apiA, urlA) = await VtsProcess.ServeAsync([.. shared, "--no-workers"]);
         await using var a = apiA;
         var (apiB, urlB) = await VtsProcess.ServeAsync([.. shared, "--no-workers"]);
         await using var b = apiB;
         await using var worker1 = VtsProcess.Worker(workerOptions);
         await using var worker2 = VtsProcess.Worker(workerOptions);
+        await Task.WhenAll(worker1.WaitForOutputAsync("worker slots", TimeSpan.FromSeconds(60)), worker2.WaitForOutputAsync("worker slots", TimeSpan.FromSeconds(60)));
 
         using var submitter = new VideoTranslationClient(urlA, TestServer.FastPolling());
         var counter = new CountingHandler();

@@ -83,10 +83,10 @@ public sealed class JobWorkerServiceTests
     [Fact]
     public async Task Heartbeats_keep_a_job_longer_than_its_lease_from_being_taken_over()
     {
-        // Each job runs for three lease lengths; without heartbeats another slot would take it over. The lease
-        // is long enough that a stall of over a second on a busy CI machine is needed to lose it.
-        var engine = new ScriptedEngine(_ => TimeSpan.FromSeconds(6));
-        await using var server = await StartAsync(engine, ("Workers:LeaseDuration", "00:00:02"));
+        // Each job runs for over two lease lengths; without heartbeats another slot would take it over. Renewals come
+        // every second, so losing the lease takes a stall of two seconds: a 2 s lease was lost on a loaded CI machine.
+        var engine = new ScriptedEngine(_ => TimeSpan.FromSeconds(7));
+        await using var server = await StartAsync(engine, ("Workers:LeaseDuration", "00:00:03"));
         using var client = server.CreateClient();
 
         var jobs = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ => await (await client.StartTranslationAsync("en", "fr")).WaitForCompletionAsync()));
