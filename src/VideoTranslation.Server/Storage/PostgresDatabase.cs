@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using Dapper;
 using Npgsql;
@@ -14,6 +15,10 @@ public sealed class PostgresDatabase : IJobDatabase, IAsyncDisposable, IDisposab
 {
     /// <summary>The channel every node listens on.</summary>
     public const string Channel = "videotranslation";
+
+    // What a notification may carry (see PublishStatement).
+    private static readonly SearchValues<char> MessageCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:-_");
 
     private readonly NpgsqlDataSource dataSource;
     private readonly TimeProvider clock;
@@ -79,7 +84,12 @@ public sealed class PostgresDatabase : IJobDatabase, IAsyncDisposable, IDisposab
         connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@Name, 0));", new { Name = name }, transaction);
 
     /// <summary>NOTIFY rather than pg_notify: a command, not a query, so it adds no result to a batch's.</summary>
-    public string PublishStatement(string message) => $"NOTIFY {Channel}, '{message.Replace("'", "''", StringComparison.Ordinal)}';";
+    // NOTIFY takes no parameters, so the message is written into the statement: only the store's own messages, whose
+    // characters cannot end or escape a literal, are let in.
+    public string PublishStatement(string message) =>
+        message.Length is > 0 and <= 100 && !message.AsSpan().ContainsAnyExcept(MessageCharacters)
+            ? $"NOTIFY {Channel}, '{message}';"
+            : throw new ArgumentException("A notification carries only letters, digits, ':', '-' and '_'.", nameof(message));
 
     public Task PublishAsync(DbConnection connection, DbTransaction transaction, string message) =>
         connection.ExecuteAsync("SELECT pg_notify(@Channel, @Message);", new { Channel, Message = message }, transaction);
