@@ -19,7 +19,8 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
-        Unhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/", traceId);
+        // The path as sent on the wire (escaped again): a decoded one could carry a line break into the log and forge a line.
+        Unhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path.ToUriComponent(), traceId);
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         // Handled either way: the line above is the one log of it. A client that accepts no problem JSON gets the bare
         // 500; answering false would let the middleware log the same exception again and try the same writers.
@@ -30,6 +31,8 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
+                Title = "The server failed to answer",
+                Detail = $"Something went wrong inside the server; nothing of it is shown here. Quote trace id '{traceId}' when reporting it.",
                 Extensions = { [TraceIdMember] = traceId },
             },
         });

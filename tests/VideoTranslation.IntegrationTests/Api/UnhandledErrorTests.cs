@@ -35,8 +35,10 @@ public sealed class UnhandledErrorTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
-        var traceId = JsonDocument.Parse(body).RootElement.GetProperty("traceId").GetString();
+        var problem = JsonDocument.Parse(body).RootElement;
+        var traceId = problem.GetProperty("traceId").GetString();
         Assert.False(string.IsNullOrEmpty(traceId));
+        Assert.Contains(traceId, problem.GetProperty("detail").GetString(), StringComparison.Ordinal); // what to quote
 
         // At the default log level no Activity runs per request (it cost 5% of status reads): the id is the request's own.
         Assert.DoesNotMatch("^00-[0-9a-f]{32}-", traceId);
@@ -46,6 +48,15 @@ public sealed class UnhandledErrorTests
         Assert.Contains(traceId, line.Message, StringComparison.Ordinal);
         Assert.Contains($"GET {FaultPath}", line.Message, StringComparison.Ordinal);
         Assert.Equal(Secret, line.Exception?.Message);
+
+        // A path that decodes to a line break stays on its one line, escaped as it came.
+        logs.Clear();
+        using var forged = await http.GetAsync(FaultPath + "/x%0D%0A12:00:00.000 fail: forged");
+        Assert.Equal(HttpStatusCode.InternalServerError, forged.StatusCode);
+        var forgedLine = Assert.Single(logs.GetSnapshot(), record => record.Level >= LogLevel.Error).Message;
+        Assert.Contains($"GET {FaultPath}/x%0D%0A12:00:00.000", forgedLine, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', forgedLine);
+        Assert.DoesNotContain('\r', forgedLine);
 
         // The server goes on answering.
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("healthz")).StatusCode);
@@ -58,7 +69,7 @@ public sealed class UnhandledErrorTests
         {
             next(app);
             app.Use((HttpContext context, RequestDelegate following) =>
-                context.Request.Path == FaultPath ? throw new InvalidOperationException(Secret) : following(context));
+                context.Request.Path.StartsWithSegments(FaultPath) ? throw new InvalidOperationException(Secret) : following(context));
         };
     }
 }
